@@ -1,0 +1,48 @@
+import { spawn } from "node:child_process";
+import { existsSync, writeFileSync } from "node:fs";
+
+/** Environment for every tool we start: offline, quiet, no telemetry. */
+export const QUIET_ENV = {
+  WRANGLER_SEND_METRICS: "false",
+  WRANGLER_SEND_ERROR_REPORTS: "false",
+  WRANGLER_HIDE_BANNER: "true",
+  CLOUDFLARE_CF_FETCH_ENABLED: "false",
+  ASTRO_TELEMETRY_DISABLED: "1",
+};
+
+/**
+ * Runs a binary from node_modules/.bin (on Node 22, as npm scripts do) and resolves when it exits 0.
+ * @example await run("wrangler", ["d1", "migrations", "apply", "DB", "--local"])
+ */
+export function run(bin: string, args: string[], options: { env?: Record<string, string>; quiet?: boolean } = {}) {
+  return new Promise<string>((resolve, reject) => {
+    const child = spawn(`node_modules/.bin/${bin}`, args, {
+      stdio: options.quiet ? ["ignore", "pipe", "pipe"] : ["ignore", "inherit", "inherit"],
+      env: { ...process.env, ...QUIET_ENV, ...options.env },
+    });
+    let output = "";
+    child.stdout?.on("data", (chunk) => {
+      output += chunk;
+    });
+    child.stderr?.on("data", (chunk) => {
+      output += chunk;
+    });
+    child.on("error", reject);
+    child.on("exit", (code) =>
+      code === 0 ? resolve(output) : reject(new Error(`${bin} ${args.join(" ")} exited with ${code}\n${output}`)),
+    );
+  });
+}
+
+/**
+ * Makes sure .dev.vars exists, so that wrangler does not hand the .env tool settings to the Worker
+ * as secrets. Local development secrets are generated per machine and never committed.
+ */
+export function ensureDevVars(): void {
+  if (existsSync(".dev.vars")) return;
+  const key = () => Buffer.from(crypto.getRandomValues(new Uint8Array(32))).toString("base64");
+  writeFileSync(
+    ".dev.vars",
+    `# Local development only (generated; not committed). Production secrets: wrangler secret put NAME\nENVIRONMENT=development\nPII_KEY=${key()}\nPII_INDEX_KEY=${key()}\nSESSION_SECRET=${key()}\n`,
+  );
+}

@@ -1,0 +1,373 @@
+/**
+ * D1 schema (drizzle). `npm run db:generate` turns changes here into SQL under migrations/.
+ * Money is integer fen, time is UTC ISO-8601 text, ids are opaque text. Columns that hold
+ * personal data end in `Cipher` (AES-GCM) and, where lookup is needed, have an HMAC `Index`.
+ */
+import { sql } from "drizzle-orm";
+import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import type {
+  AdasLevel,
+  BodyType,
+  DealerService,
+  Drive,
+  OpeningHours,
+  OptionGroupKind,
+  Powertrain,
+  SeatMaterial,
+  VehicleStatus,
+} from "../../domain/catalog/types.ts";
+import type { CityTier } from "../../domain/geo/city-tier.ts";
+
+const createdAt = () => text("created_at").notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`);
+
+export const brands = sqliteTable("brands", {
+  id: text("id").primaryKey(),
+  slug: text("slug").notNull().unique(),
+  name: text("name").notNull(),
+  nameEn: text("name_en").notNull(),
+  tagline: text("tagline").notNull(),
+  taglineEn: text("tagline_en").notNull(),
+  accentColor: text("accent_color").notNull(),
+  founded: integer("founded").notNull(),
+  sort: integer("sort").notNull().default(0),
+});
+
+export const models = sqliteTable(
+  "models",
+  {
+    id: text("id").primaryKey(),
+    brandId: text("brand_id")
+      .notNull()
+      .references(() => brands.id),
+    slug: text("slug").notNull().unique(),
+    code: text("code").notNull(),
+    name: text("name").notNull(),
+    nameEn: text("name_en").notNull(),
+    bodyType: text("body_type").$type<BodyType>().notNull(),
+    summary: text("summary").notNull(),
+    summaryEn: text("summary_en").notNull(),
+    launchedOn: text("launched_on").notNull(),
+    popularity: integer("popularity").notNull().default(0),
+  },
+  (t) => [index("models_brand_idx").on(t.brandId)],
+);
+
+export const trims = sqliteTable(
+  "trims",
+  {
+    id: text("id").primaryKey(),
+    modelId: text("model_id")
+      .notNull()
+      .references(() => models.id),
+    name: text("name").notNull(),
+    nameEn: text("name_en").notNull(),
+    priceFen: integer("price_fen").notNull(),
+    powertrain: text("powertrain").$type<Powertrain>().notNull(),
+    cltcRangeKm: integer("cltc_range_km"),
+    electricRangeKm: integer("electric_range_km"),
+    batteryKwh: real("battery_kwh"),
+    fuelLPer100km: real("fuel_l_per_100km"),
+    zeroToHundredS: real("zero_to_hundred_s").notNull(),
+    powerKw: integer("power_kw").notNull(),
+    torqueNm: integer("torque_nm").notNull(),
+    topSpeedKmh: integer("top_speed_kmh").notNull(),
+    seats: integer("seats").notNull(),
+    seatMaterial: text("seat_material").$type<SeatMaterial>().notNull(),
+    drive: text("drive").$type<Drive>().notNull(),
+    lengthMm: integer("length_mm").notNull(),
+    widthMm: integer("width_mm").notNull(),
+    heightMm: integer("height_mm").notNull(),
+    wheelbaseMm: integer("wheelbase_mm").notNull(),
+    curbWeightKg: integer("curb_weight_kg").notNull(),
+    adasLevel: text("adas_level").$type<AdasLevel>().notNull(),
+    peakChargeKw: integer("peak_charge_kw"),
+    sort: integer("sort").notNull().default(0),
+  },
+  (t) => [index("trims_model_idx").on(t.modelId)],
+);
+
+export const optionGroups = sqliteTable(
+  "option_groups",
+  {
+    id: text("id").primaryKey(),
+    modelId: text("model_id")
+      .notNull()
+      .references(() => models.id),
+    code: text("code").notNull(),
+    name: text("name").notNull(),
+    nameEn: text("name_en").notNull(),
+    kind: text("kind").$type<OptionGroupKind>().notNull(),
+    /** "one": exactly one option of the group is chosen (paint, wheels); "any": zero or more. */
+    selection: text("selection").$type<"one" | "any">().notNull(),
+    sort: integer("sort").notNull().default(0),
+  },
+  (t) => [uniqueIndex("option_groups_model_code_idx").on(t.modelId, t.code)],
+);
+
+export const options = sqliteTable(
+  "options",
+  {
+    id: text("id").primaryKey(),
+    groupId: text("group_id")
+      .notNull()
+      .references(() => optionGroups.id),
+    modelId: text("model_id")
+      .notNull()
+      .references(() => models.id),
+    code: text("code").notNull(),
+    name: text("name").notNull(),
+    nameEn: text("name_en").notNull(),
+    priceFen: integer("price_fen").notNull(),
+    /** CSS colour for paint and interior swatches. */
+    swatch: text("swatch"),
+    sort: integer("sort").notNull().default(0),
+  },
+  (t) => [uniqueIndex("options_model_code_idx").on(t.modelId, t.code), index("options_group_idx").on(t.groupId)],
+);
+
+/** Which options a trim offers, and which it fits as standard equipment. */
+export const trimOptions = sqliteTable(
+  "trim_options",
+  {
+    trimId: text("trim_id")
+      .notNull()
+      .references(() => trims.id),
+    optionId: text("option_id")
+      .notNull()
+      .references(() => options.id),
+    standard: integer("standard", { mode: "boolean" }).notNull().default(false),
+  },
+  (t) => [primaryKey({ columns: [t.trimId, t.optionId] })],
+);
+
+/** Configurator rules of a model, versioned; the configurator engine defines `body`. */
+export const optionRules = sqliteTable(
+  "option_rules",
+  {
+    id: text("id").primaryKey(),
+    modelId: text("model_id")
+      .notNull()
+      .references(() => models.id),
+    version: integer("version").notNull(),
+    kind: text("kind").notNull(),
+    body: text("body", { mode: "json" }).notNull(),
+  },
+  (t) => [index("option_rules_model_idx").on(t.modelId, t.version)],
+);
+
+export const media = sqliteTable(
+  "media",
+  {
+    id: text("id").primaryKey(),
+    ownerType: text("owner_type").$type<"brand" | "model" | "trim" | "option">().notNull(),
+    ownerId: text("owner_id").notNull(),
+    role: text("role").$type<"hero" | "side" | "model3d" | "swatch">().notNull(),
+    /** R2 key, content-hashed: the object under it never changes. */
+    r2Key: text("r2_key").notNull().unique(),
+    contentType: text("content_type").notNull(),
+    bytes: integer("bytes").notNull(),
+    width: integer("width"),
+    height: integer("height"),
+    alt: text("alt").notNull(),
+    altEn: text("alt_en").notNull(),
+  },
+  (t) => [index("media_owner_idx").on(t.ownerType, t.ownerId)],
+);
+
+export const cities = sqliteTable(
+  "cities",
+  {
+    code: text("code").primaryKey(),
+    name: text("name").notNull(),
+    pinyin: text("pinyin").notNull(),
+    cfCity: text("cf_city").notNull(),
+    province: text("province").notNull(),
+    provinceEn: text("province_en").notNull(),
+    lat: real("lat").notNull(),
+    lon: real("lon").notNull(),
+    tier: text("tier").$type<CityTier>().notNull(),
+  },
+  (t) => [index("cities_cf_city_idx").on(t.cfCity)],
+);
+
+export const dealers = sqliteTable(
+  "dealers",
+  {
+    id: text("id").primaryKey(),
+    brandId: text("brand_id")
+      .notNull()
+      .references(() => brands.id),
+    cityCode: text("city_code")
+      .notNull()
+      .references(() => cities.code),
+    name: text("name").notNull(),
+    nameEn: text("name_en").notNull(),
+    address: text("address").notNull(),
+    addressEn: text("address_en").notNull(),
+    lat: real("lat").notNull(),
+    lon: real("lon").notNull(),
+    phone: text("phone").notNull(),
+    hours: text("hours", { mode: "json" }).$type<OpeningHours>().notNull(),
+    services: text("services", { mode: "json" }).$type<DealerService[]>().notNull(),
+  },
+  (t) => [index("dealers_city_idx").on(t.cityCode), index("dealers_brand_idx").on(t.brandId)],
+);
+
+export const inventoryVehicles = sqliteTable(
+  "inventory_vehicles",
+  {
+    vin: text("vin").primaryKey(),
+    trimId: text("trim_id")
+      .notNull()
+      .references(() => trims.id),
+    dealerId: text("dealer_id")
+      .notNull()
+      .references(() => dealers.id),
+    colorCode: text("color_code").notNull(),
+    optionCodes: text("option_codes", { mode: "json" }).$type<string[]>().notNull(),
+    status: text("status").$type<VehicleStatus>().notNull(),
+    priceFen: integer("price_fen").notNull(),
+    /** When the vehicle is (or will be) at the dealer, ready to hand over. */
+    availableOn: text("available_on").notNull(),
+    updatedAt: text("updated_at").notNull(),
+  },
+  (t) => [index("inventory_trim_status_idx").on(t.trimId, t.status), index("inventory_dealer_idx").on(t.dealerId)],
+);
+
+export const users = sqliteTable("users", {
+  id: text("id").primaryKey(),
+  phoneCipher: text("phone_cipher").notNull(),
+  phoneIndex: text("phone_index").notNull().unique(),
+  nameCipher: text("name_cipher"),
+  roles: text("roles", { mode: "json" }).$type<Array<"shopper" | "marketer" | "dealer" | "ops" | "admin">>().notNull(),
+  dealerId: text("dealer_id").references(() => dealers.id),
+  createdAt: createdAt(),
+});
+
+export const sessions = sqliteTable(
+  "sessions",
+  {
+    /** SHA-256 of the session token; the token itself is only ever in the cookie. */
+    tokenHash: text("token_hash").primaryKey(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+    expiresAt: text("expires_at").notNull(),
+    steppedUpAt: text("stepped_up_at"),
+  },
+  (t) => [index("sessions_user_idx").on(t.userId)],
+);
+
+export const orders = sqliteTable(
+  "orders",
+  {
+    id: text("id").primaryKey(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id),
+    trimId: text("trim_id")
+      .notNull()
+      .references(() => trims.id),
+    vin: text("vin"),
+    dealerId: text("dealer_id").references(() => dealers.id),
+    status: text("status").notNull(),
+    configuration: text("configuration", { mode: "json" }).notNull(),
+    priceFen: integer("price_fen").notNull(),
+    depositFen: integer("deposit_fen").notNull(),
+    createdAt: createdAt(),
+    updatedAt: text("updated_at").notNull(),
+  },
+  (t) => [index("orders_user_idx").on(t.userId), index("orders_status_idx").on(t.status)],
+);
+
+export const testDriveBookings = sqliteTable(
+  "test_drive_bookings",
+  {
+    id: text("id").primaryKey(),
+    dealerId: text("dealer_id")
+      .notNull()
+      .references(() => dealers.id),
+    trimId: text("trim_id")
+      .notNull()
+      .references(() => trims.id),
+    userId: text("user_id").references(() => users.id),
+    phoneCipher: text("phone_cipher").notNull(),
+    phoneIndex: text("phone_index").notNull(),
+    slotStart: text("slot_start").notNull(),
+    slotEnd: text("slot_end").notNull(),
+    status: text("status").notNull(),
+    idempotencyKey: text("idempotency_key").notNull().unique(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("bookings_dealer_slot_idx").on(t.dealerId, t.slotStart)],
+);
+
+export const leads = sqliteTable(
+  "leads",
+  {
+    id: text("id").primaryKey(),
+    dealerId: text("dealer_id")
+      .notNull()
+      .references(() => dealers.id),
+    modelId: text("model_id").references(() => models.id),
+    phoneCipher: text("phone_cipher").notNull(),
+    phoneIndex: text("phone_index").notNull(),
+    nameCipher: text("name_cipher"),
+    source: text("source").notNull(),
+    consentAt: text("consent_at").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("leads_dealer_phone_idx").on(t.dealerId, t.phoneIndex)],
+);
+
+export const personalizationRules = sqliteTable(
+  "personalization_rules",
+  {
+    id: text("id").primaryKey(),
+    version: integer("version").notNull(),
+    name: text("name").notNull(),
+    priority: integer("priority").notNull(),
+    status: text("status").$type<"draft" | "published" | "unpublished">().notNull(),
+    conditions: text("conditions", { mode: "json" }).notNull(),
+    actions: text("actions", { mode: "json" }).notNull(),
+    rolloutPercent: integer("rollout_percent").notNull().default(100),
+    startsAt: text("starts_at"),
+    endsAt: text("ends_at"),
+    updatedBy: text("updated_by"),
+    updatedAt: text("updated_at").notNull(),
+  },
+  (t) => [index("rules_status_priority_idx").on(t.status, t.priority)],
+);
+
+export const auditLog = sqliteTable(
+  "audit_log",
+  {
+    id: text("id").primaryKey(),
+    at: text("at").notNull(),
+    actorId: text("actor_id"),
+    action: text("action").notNull(),
+    entityType: text("entity_type").notNull(),
+    entityId: text("entity_id").notNull(),
+    diff: text("diff", { mode: "json" }),
+    requestId: text("request_id").notNull(),
+  },
+  (t) => [index("audit_entity_idx").on(t.entityType, t.entityId), index("audit_at_idx").on(t.at)],
+);
+
+export const analyticsEvents = sqliteTable(
+  "analytics_events",
+  {
+    /** Client-generated event id: a retried queue delivery inserts nothing twice. */
+    id: text("id").primaryKey(),
+    type: text("type").notNull(),
+    occurredAt: text("occurred_at").notNull(),
+    receivedAt: text("received_at").notNull(),
+    visitorId: text("visitor_id"),
+    path: text("path"),
+    props: text("props", { mode: "json" }).$type<Record<string, string | number | boolean>>().notNull(),
+    country: text("country"),
+    city: text("city"),
+  },
+  (t) => [index("analytics_type_at_idx").on(t.type, t.occurredAt)],
+);

@@ -1,0 +1,98 @@
+import { z } from "@hono/zod-openapi";
+import type { Context } from "hono";
+import type { ContentfulStatusCode } from "hono/utils/http-status";
+
+/** One entry of `errors[]`: where in the input the problem is, and what it is. */
+export const FieldErrorSchema = z.object({
+  path: z.string().openapi({ example: "body.email" }),
+  message: z.string().openapi({ example: "Invalid email address" }),
+});
+
+/** RFC 9457 problem details: the one error envelope of the whole API. */
+export const ProblemSchema = z
+  .object({
+    type: z.string().openapi({ example: "https://marque.dev/problems/validation" }),
+    title: z.string(),
+    status: z.number().int(),
+    detail: z.string().optional(),
+    instance: z.string().optional(),
+    requestId: z.string().optional(),
+    errors: z.array(FieldErrorSchema).optional(),
+  })
+  .openapi("Problem");
+
+export type Problem = z.infer<typeof ProblemSchema>;
+export type FieldError = z.infer<typeof FieldErrorSchema>;
+
+const PROBLEM_BASE = "https://marque.dev/problems/";
+
+/** Problem types the API answers with; `title` is bilingual, Chinese first. */
+export const PROBLEMS = {
+  validation: { status: 400, title: "请求参数无效 / Invalid request" },
+  "malformed-json": { status: 400, title: "请求体不是有效的 JSON / Malformed JSON body" },
+  "unsupported-media-type": { status: 415, title: "不支持的内容类型 / Unsupported content type" },
+  "payload-too-large": { status: 413, title: "请求体过大 / Request body too large" },
+  "not-found": { status: 404, title: "未找到 / Not found" },
+  "method-not-allowed": { status: 405, title: "不支持该请求方法 / Method not allowed" },
+  "range-not-satisfiable": { status: 416, title: "请求的范围无效 / Range not satisfiable" },
+  "rate-limited": { status: 429, title: "请求过于频繁 / Too many requests" },
+  internal: { status: 500, title: "服务器内部错误 / Internal server error" },
+} as const satisfies Record<string, { status: ContentfulStatusCode; title: string }>;
+
+export type ProblemType = keyof typeof PROBLEMS;
+
+/** An expected failure that the error handler turns into a problem+json response. */
+export class ProblemError extends Error {
+  readonly type: ProblemType;
+  readonly errors: FieldError[] | undefined;
+  readonly headers: Record<string, string>;
+
+  constructor(
+    type: ProblemType,
+    detail?: string,
+    options: { errors?: FieldError[]; headers?: Record<string, string> } = {},
+  ) {
+    super(detail ?? PROBLEMS[type].title);
+    this.type = type;
+    this.errors = options.errors;
+    this.headers = options.headers ?? {};
+  }
+}
+
+/**
+ * Renders a problem+json response.
+ * @example problem(c, "not-found", "没有这个车型 / No such model")
+ */
+export function problem(
+  c: Context,
+  type: ProblemType,
+  detail?: string,
+  options: { errors?: FieldError[]; headers?: Record<string, string> } = {},
+): Response {
+  const { status, title } = PROBLEMS[type];
+  const requestId = c.get("requestId" as never) as string | undefined;
+  const body: Problem = {
+    type: PROBLEM_BASE + type,
+    title,
+    status,
+    ...(detail ? { detail } : {}),
+    instance: new URL(c.req.url).pathname,
+    ...(requestId ? { requestId } : {}),
+    ...(options.errors ? { errors: options.errors } : {}),
+  };
+  return c.body(JSON.stringify(body), status, {
+    "content-type": "application/problem+json; charset=utf-8",
+    ...options.headers,
+  });
+}
+
+/** Maps zod issues to field errors, prefixing each path with where the value came from. */
+export function fieldErrors(
+  where: string,
+  issues: ReadonlyArray<{ path: PropertyKey[]; message: string }>,
+): FieldError[] {
+  return issues.map((issue) => ({
+    path: [where, ...issue.path.map(String)].join("."),
+    message: issue.message,
+  }));
+}
