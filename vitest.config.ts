@@ -2,8 +2,9 @@ import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-plugin";
 import { defineConfig } from "vitest/config";
 
 /**
- * Two projects: `domain` runs pure code (domain/, scripts/) in plain Node; `workers` runs the API,
- * queue consumer and Durable Objects inside workerd with real local D1, R2, KV, Queue and DO bindings.
+ * Three projects: `domain` runs pure code (domain/, scripts/) in plain Node; `workers` runs the API,
+ * queue consumer and Durable Objects inside workerd with real local D1, R2, KV, Queue and DO bindings;
+ * `e2e` drives Debian's Chromium against the built Worker served by wrangler dev (build first).
  */
 export default defineConfig({
   test: {
@@ -27,6 +28,17 @@ export default defineConfig({
           name: "workers",
           include: ["test/workers/**/*.test.ts"],
           setupFiles: ["./test/workers/apply-migrations.ts"],
+        },
+      },
+      {
+        test: {
+          name: "e2e",
+          environment: "node",
+          include: ["test/e2e/**/*.test.ts"],
+          globalSetup: ["./test/e2e/global-setup.ts"],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+          fileParallelism: false,
         },
       },
     ],

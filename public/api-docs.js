@@ -1,2 +1,2 @@
 // Mounts the Scalar API reference (served from this Worker's assets, never a CDN) on /api/docs.
-Scalar.createApiReference("#app", { url: "/api/openapi.json", hideClientButton: false, theme: "default" });
+Scalar.createApiReference("#app", { url: "/api/openapi.json", theme: "default", withDefaultFonts: false });

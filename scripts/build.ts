@@ -5,6 +5,10 @@
 import { copyFileSync, mkdirSync } from "node:fs";
 import { run } from "./lib/run.ts";
 
-mkdirSync("public/vendor/scalar", { recursive: true });
-copyFileSync("node_modules/@scalar/api-reference/dist/browser/standalone.js", "public/vendor/scalar/standalone.js");
-await run("astro", ["build"]);
+export async function buildSite(): Promise<void> {
+  mkdirSync("public/vendor/scalar", { recursive: true });
+  copyFileSync("node_modules/@scalar/api-reference/dist/browser/standalone.js", "public/vendor/scalar/standalone.js");
+  await run("astro", ["build"]);
+}
+
+if (import.meta.main) await buildSite();

@@ -31,11 +31,15 @@ describe("resolveCity", () => {
 describe("nearestCity", () => {
   it("is never farther than any other city (brute force)", () => {
     fc.assert(
-      fc.property(fc.double({ min: 18, max: 53, noNaN: true }), fc.double({ min: 74, max: 134, noNaN: true }), (lat, lon) => {
-        const point = { lat, lon };
-        const found = distanceKm(point, nearestCity(point));
-        return CITIES.every((city) => distanceKm(point, city) >= found);
-      }),
+      fc.property(
+        fc.double({ min: 18, max: 53, noNaN: true }),
+        fc.double({ min: 74, max: 134, noNaN: true }),
+        (lat, lon) => {
+          const point = { lat, lon };
+          const found = distanceKm(point, nearestCity(point));
+          return CITIES.every((city) => distanceKm(point, city) >= found);
+        },
+      ),
       { numRuns: 200 },
     );
   });

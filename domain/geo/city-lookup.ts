@@ -1,4 +1,4 @@
-import { type City, CITIES } from "./cities.ts";
+import { CITIES, type City } from "./cities.ts";
 import { distanceKm, type LatLon } from "./distance.ts";
 
 const fold = (name: string) =>
@@ -21,8 +21,14 @@ for (const city of CITIES) {
  * @example resolveCity({ city: "Xian" })?.name // "西安市"
  * @example resolveCity({ latitude: 22.54, longitude: 114.06 })?.name // "深圳市"
  */
-export function resolveCity(cf: { city?: string; region?: string; latitude?: number; longitude?: number }): City | null {
-  const point = cf.latitude !== undefined && cf.longitude !== undefined ? { lat: cf.latitude, lon: cf.longitude } : null;
+export function resolveCity(cf: {
+  city?: string;
+  region?: string;
+  latitude?: number;
+  longitude?: number;
+}): City | null {
+  const point =
+    cf.latitude !== undefined && cf.longitude !== undefined ? { lat: cf.latitude, lon: cf.longitude } : null;
   const named = cf.city ? (byCfCity.get(fold(cf.city)) ?? []) : [];
   if (named.length === 1) return named[0] ?? null;
   if (named.length > 1) {
@@ -35,11 +41,13 @@ export function resolveCity(cf: { city?: string; region?: string; latitude?: num
 }
 
 /**
- * The city whose seat is nearest to `point`.
+ * The city (or, given `among`, the place) nearest to `point`.
  * @example nearestCity({ lat: 31.3, lon: 121.5 }).name // "上海市"
  */
-export function nearestCity(point: LatLon, among: readonly City[] = CITIES): City {
-  let best = among[0] as City;
+export function nearestCity(point: LatLon): City;
+export function nearestCity<T extends LatLon>(point: LatLon, among: readonly T[]): T;
+export function nearestCity(point: LatLon, among: readonly LatLon[] = CITIES): LatLon {
+  let best = among[0] as LatLon;
   let bestKm = Number.POSITIVE_INFINITY;
   for (const city of among) {
     const km = distanceKm(point, city);

@@ -25,7 +25,9 @@ describe("decide", () => {
             if (decision.allowed) accepted.push(now);
             else if (decision.retryAfterMs <= 0) return false;
           }
-          return accepted.every((at) => accepted.filter((other) => other > at - windowMs && other <= at).length <= limit);
+          return accepted.every(
+            (at) => accepted.filter((other) => other > at - windowMs && other <= at).length <= limit,
+          );
         },
       ),
     );

@@ -40,9 +40,24 @@ export function run(bin: string, args: string[], options: { env?: Record<string,
  */
 export function ensureDevVars(): void {
   if (existsSync(".dev.vars")) return;
-  const key = () => Buffer.from(crypto.getRandomValues(new Uint8Array(32))).toString("base64");
   writeFileSync(
     ".dev.vars",
-    `# Local development only (generated; not committed). Production secrets: wrangler secret put NAME\nENVIRONMENT=development\nPII_KEY=${key()}\nPII_INDEX_KEY=${key()}\nSESSION_SECRET=${key()}\n`,
+    "# Local development values (generated, not committed). Production secrets: wrangler secret put NAME\nENVIRONMENT=development\n",
   );
+}
+
+/** Where local D1, R2, KV, Queue and Durable Object state lives (wrangler's --persist-to). */
+export const PERSIST_DIR = ".wrangler/state";
+
+/**
+ * Runs a long-lived server in the foreground: stops it on Ctrl-C or SIGTERM, and exits with its code.
+ * @example await serve("wrangler", ["dev", "--port", "8787"])
+ */
+export function serve(bin: string, args: string[]): Promise<never> {
+  const child = spawn(`node_modules/.bin/${bin}`, args, { stdio: "inherit", env: { ...process.env, ...QUIET_ENV } });
+  for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => child.kill(signal));
+  return new Promise((_, reject) => {
+    child.on("error", reject);
+    child.on("exit", (code, signal) => process.exit(code ?? (signal ? 0 : 1)));
+  });
 }

@@ -1,0 +1,125 @@
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { DESKTOP, launch, PHONE, SCREENSHOTS, watchForProblems } from "./browser.ts";
+
+const base = inject("baseURL");
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function open(
+  path: string,
+  viewport = DESKTOP,
+): Promise<{ page: Page; context: BrowserContext; problems: string[] }> {
+  const context = await browser.newContext({ viewport, locale: "zh-CN" });
+  const page = await context.newPage();
+  const problems = watchForProblems(page);
+  const response = await page.goto(base + path, { waitUntil: "networkidle" });
+  expect(response?.status(), `status of ${path}`).toBeLessThan(400);
+  return { page, context, problems };
+}
+
+async function noHorizontalScroll(page: Page): Promise<boolean> {
+  return page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
+}
+
+type ModelSummary = { slug: string; name: string; nameEn: string; fromPriceFen: number };
+type ModelDetail = ModelSummary & { trims: { name: string; powerKw: number; cltcRangeKm: number | null }[] };
+
+describe("storefront in Chromium", () => {
+  it("home page shows the catalogue from D1, with no console errors or CSP violations", async () => {
+    const { models } = (await (await fetch(`${base}/api/models`)).json()) as { models: ModelSummary[] };
+    expect(models.length).toBeGreaterThan(10);
+    const { page, context, problems } = await open("/");
+    await expect(page.locator("h1").textContent()).resolves.toBe(models[0]?.name);
+    expect(await page.locator("article.card").count()).toBeGreaterThanOrEqual(6);
+    const heroLoaded = await page
+      .locator(".hero-image")
+      .evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0);
+    expect(heroLoaded).toBe(true);
+    await page.screenshot({ path: `${SCREENSHOTS}/home-desktop.png`, fullPage: true });
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it("model page shows the real specs of every trim", async () => {
+    const { models } = (await (await fetch(`${base}/api/models`)).json()) as { models: ModelSummary[] };
+    const slug = models[1]?.slug ?? "";
+    const model = (await (await fetch(`${base}/api/models/${slug}`)).json()) as ModelDetail;
+    const { page, context, problems } = await open(`/models/${slug}`);
+    await expect(page.locator("h1").textContent()).resolves.toBe(model.name);
+    const table = page.getByRole("table");
+    for (const trim of model.trims) {
+      await expect(table.locator("thead").textContent()).resolves.toContain(trim.name);
+    }
+    const powerRow = await table.locator("tr", { hasText: "最大功率" }).textContent();
+    for (const trim of model.trims) expect(powerRow).toContain(`${trim.powerKw} kW`);
+    await page.screenshot({ path: `${SCREENSHOTS}/model-desktop.png`, fullPage: true });
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it("switches to English and keeps the language on links", async () => {
+    const { page, context } = await open("/models");
+    await page.getByRole("link", { name: "EN" }).click();
+    await page.waitForURL(/lang=en/);
+    await expect(page.locator("html").getAttribute("lang")).resolves.toBe("en");
+    await expect(page.locator("h1").textContent()).resolves.toBe("All models");
+    const firstCard = page.locator("article.card a").first();
+    await expect(firstCard.getAttribute("href")).resolves.toMatch(/lang=en$/);
+    await context.close();
+  });
+
+  it("filters models by body type and offers a way out of an empty result", async () => {
+    const { page, context } = await open("/models?bodyType=mpv");
+    const cards = await page.locator("article.card .eyebrow").allTextContents();
+    expect(cards.length).toBeGreaterThan(0);
+    for (const text of cards) expect(text).toContain("MPV");
+    await context.close();
+  });
+
+  it("finds dealers in a chosen city", async () => {
+    const { page, context, problems } = await open("/dealers");
+    await page.getByLabel("城市").selectOption({ label: "深圳市" });
+    await page.getByRole("button", { name: "查找" }).click();
+    await page.waitForURL(/city=440300/);
+    await expect(page.locator("h1").textContent()).resolves.toBe("深圳市的经销商");
+    expect(await page.locator("li.dealer").count()).toBeGreaterThan(0);
+    await page.screenshot({ path: `${SCREENSHOTS}/dealers-desktop.png`, fullPage: true });
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it("fits a 390 px phone without sideways scrolling", async () => {
+    for (const path of ["/", "/models", "/dealers"]) {
+      const { page, context } = await open(path, PHONE);
+      expect(await noHorizontalScroll(page), path).toBe(true);
+      await page.screenshot({
+        path: `${SCREENSHOTS}/${path === "/" ? "home" : path.slice(1)}-phone.png`,
+        fullPage: true,
+      });
+      await context.close();
+    }
+  });
+
+  it("answers an unknown page with a helpful 404", async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const response = await page.goto(`${base}/no-such-page`);
+    expect(response?.status()).toBe(404);
+    await expect(page.locator("h1").textContent()).resolves.toBe("页面不存在");
+    await context.close();
+  });
+
+  it("serves a readable API reference from local assets", async () => {
+    const { page, context, problems } = await open("/api/docs");
+    await page.getByText("Marque API").first().waitFor({ timeout: 20_000 });
+    expect(problems.filter((p) => !p.includes("favicon"))).toEqual([]);
+    await context.close();
+  });
+});
