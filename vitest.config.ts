@@ -2,7 +2,7 @@ import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-plugin";
 import { defineConfig } from "vitest/config";
 
 /**
- * Three projects: `domain` runs pure code (domain/, scripts/) in plain Node; `workers` runs the API,
+ * Three projects: `domain` runs pure code (domain/, scripts/, the OpenAPI check of worker/) in plain Node; `workers` runs the API,
  * queue consumer and Durable Objects inside workerd with real local D1, R2, KV, Queue and DO bindings;
  * `e2e` drives Debian's Chromium against the built Worker served by wrangler dev (build first).
  */
@@ -13,7 +13,7 @@ export default defineConfig({
         test: {
           name: "domain",
           environment: "node",
-          include: ["domain/**/*.test.ts", "scripts/**/*.test.ts"],
+          include: ["domain/**/*.test.ts", "scripts/**/*.test.ts", "worker/**/*.test.ts"],
         },
       },
       {

@@ -7,40 +7,15 @@
  */
 import { parseArgs } from "node:util";
 import { count, type InferInsertModel } from "drizzle-orm";
-import { drizzle } from "drizzle-orm/d1";
-import type { SQLiteTable } from "drizzle-orm/sqlite-core";
 import { getPlatformProxy } from "wrangler";
 import { CITIES } from "../domain/geo/cities.ts";
-import * as schema from "../worker/db/schema.ts";
+import { insertAll } from "../worker/db/bulk-insert.ts";
+import { database, schema } from "../worker/db/client.ts";
 import { carSvg, carSvgKey } from "./demo/car-art.ts";
-import { generateDemo } from "./demo/generate.ts";
+import { DEFAULT_SEED, generateDemo } from "./demo/generate.ts";
 import type { DemoData } from "./demo/rows.ts";
+import { storeDemo } from "./demo/store.ts";
 import { PERSIST_DIR } from "./lib/run.ts";
-
-/** D1 binds at most 100 parameters per statement. */
-const MAX_PARAMS = 100;
-const STATEMENTS_PER_BATCH = 200;
-
-type Db = ReturnType<typeof drizzle<typeof schema>>;
-
-async function insertAll<T extends SQLiteTable>(db: Db, table: T, rows: InferInsertModel<T>[]): Promise<void> {
-  if (rows.length === 0) return;
-  const columns = Object.keys(rows[0] as object).length;
-  const perStatement = Math.max(1, Math.floor(MAX_PARAMS / columns));
-  const statements = [];
-  for (let i = 0; i < rows.length; i += perStatement) {
-    statements.push(
-      db
-        .insert(table)
-        .values(rows.slice(i, i + perStatement))
-        .onConflictDoNothing(),
-    );
-  }
-  for (let i = 0; i < statements.length; i += STATEMENTS_PER_BATCH) {
-    const [first, ...rest] = statements.slice(i, i + STATEMENTS_PER_BATCH);
-    if (first) await db.batch([first, ...rest]);
-  }
-}
 
 /** HSL saturation of a #rrggbb colour, 0 (grey) to 1: the catalogue shows each model in a colourful paint. */
 function saturation(hex: string): number {
@@ -52,7 +27,7 @@ function saturation(hex: string): number {
 }
 
 /** The two catalogue images of each model (side view and three-quarter hero), in the model's launch colour. */
-export async function modelImages(demo: DemoData) {
+async function modelImages(demo: DemoData) {
   const images: { key: string; svg: string; row: InferInsertModel<typeof schema.media> }[] = [];
   for (const model of demo.models) {
     const brand = demo.brands.find((b) => b.id === model.brandId);
@@ -98,37 +73,44 @@ export async function modelImages(demo: DemoData) {
   return images;
 }
 
+/**
+ * The platform proxy only needs D1 and R2, but reads the whole config, so workerd warns that the
+ * Durable Object classes are not exported by it (they are, by the real Worker). Drop that noise.
+ */
+function muteDurableObjectWarnings(): void {
+  const write = process.stderr.write.bind(process.stderr);
+  process.stderr.write = ((chunk: string | Uint8Array, ...rest: never[]) =>
+    /DurableObjectNamespace in the config referenced|Durable Objects? (are|is) not supported|define your DO in a separate Worker/.test(
+      String(chunk),
+    )
+      ? true
+      : write(chunk, ...rest)) as typeof process.stderr.write;
+}
+
 async function main() {
   const { values } = parseArgs({
     options: {
       inventory: { type: "string", default: "5000" },
-      seed: { type: "string", default: "1" },
+      seed: { type: "string", default: String(DEFAULT_SEED) },
       "persist-to": { type: "string", default: PERSIST_DIR },
     },
   });
   const inventory = Number(values.inventory);
   if (!Number.isInteger(inventory) || inventory < 0) throw new Error("--inventory must be a whole number");
   const started = performance.now();
+  muteDurableObjectWarnings();
   const proxy = await getPlatformProxy<Env>({
     configPath: "wrangler.toml",
     persist: { path: `${values["persist-to"]}/v3` },
   });
   try {
-    const db = drizzle(proxy.env.DB, { schema });
+    const db = database(proxy.env.DB);
     const demo = generateDemo({ seed: Number(values.seed), inventory });
     const [{ brands } = { brands: 0 }] = await db.select({ brands: count() }).from(schema.brands);
     if (brands > 0) {
       console.log(`seed: database already has ${brands} brands; catalogue left as it is`);
     } else {
-      await insertAll(db, schema.cities, [...CITIES]);
-      await insertAll(db, schema.brands, demo.brands);
-      await insertAll(db, schema.models, demo.models);
-      await insertAll(db, schema.trims, demo.trims);
-      await insertAll(db, schema.optionGroups, demo.optionGroups);
-      await insertAll(db, schema.options, demo.options);
-      await insertAll(db, schema.trimOptions, demo.trimOptions);
-      await insertAll(db, schema.dealers, demo.dealers);
-      await insertAll(db, schema.inventoryVehicles, demo.inventoryVehicles);
+      await storeDemo(db, demo);
       console.log(
         `seed: ${CITIES.length} cities, ${demo.brands.length} brands, ${demo.models.length} models, ${demo.trims.length} trims, ${demo.options.length} options, ${demo.dealers.length} dealers, ${demo.inventoryVehicles.length} vehicles`,
       );

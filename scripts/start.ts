@@ -2,7 +2,7 @@
  * `npm start`: build, apply D1 migrations locally, seed demo data (once), put the generated images
  * into local R2, and serve the store on http://127.0.0.1:8787 in workerd. State lives in .wrangler/state.
  *
- *   npm start -- [--port 8787] [--inventory 5000] [--skip-build]
+ *   npm start -- [--port 8787] [--inventory 5000] [--skip-build] [--persist-to .wrangler/state]
  */
 import { parseArgs } from "node:util";
 import { buildSite } from "./build.ts";
@@ -13,13 +13,15 @@ const { values } = parseArgs({
     port: { type: "string", default: "8787" },
     inventory: { type: "string", default: "5000" },
     "skip-build": { type: "boolean", default: false },
+    "persist-to": { type: "string", default: PERSIST_DIR },
   },
 });
 
 ensureDevVars();
 if (!values["skip-build"]) await buildSite();
-await run("wrangler", ["d1", "migrations", "apply", "DB", "--local", "--persist-to", PERSIST_DIR]);
-await run("node", ["scripts/seed.ts", "--inventory", values.inventory]);
+const persistTo = values["persist-to"];
+await run("wrangler", ["d1", "migrations", "apply", "DB", "--local", "--persist-to", persistTo]);
+await run("node", ["scripts/seed.ts", "--inventory", values.inventory, "--persist-to", persistTo]);
 console.log(`\nMarque is starting on http://127.0.0.1:${values.port}\n`);
 await serve("wrangler", [
   "dev",
@@ -28,7 +30,7 @@ await serve("wrangler", [
   "--port",
   values.port,
   "--persist-to",
-  PERSIST_DIR,
+  persistTo,
   "--log-level",
   "warn",
   "--show-interactive-dev-session=false",

@@ -12,7 +12,9 @@ const isApi = (pathname: string) => pathname === "/api" || pathname.startsWith("
 export default {
   async fetch(request, env, ctx) {
     if (isApi(new URL(request.url).pathname)) return app.fetch(request, env, ctx);
-    return withSecurityHeaders(await handle(request, env, ctx));
+    const response = withSecurityHeaders(await handle(request, env, ctx));
+    response.headers.set("x-request-id", request.headers.get("cf-ray") ?? crypto.randomUUID());
+    return response;
   },
   queue: consumeAnalytics,
 } satisfies ExportedHandler<Env>;

@@ -1,6 +1,8 @@
 import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, inject, it, vi } from "vitest";
+import { run } from "../../scripts/lib/run.ts";
 import { DESKTOP, launch, PHONE, SCREENSHOTS, watchForProblems } from "./browser.ts";
+import { E2E_PERSIST } from "./global-setup.ts";
 
 const base = inject("baseURL");
 let browser: Browser;
@@ -105,6 +107,38 @@ describe("storefront in Chromium", () => {
       });
       await context.close();
     }
+  });
+
+  it("records a page view through the analytics queue into D1", async () => {
+    const { context } = await open("/dealers?city=440300");
+    await context.close();
+    const pageViews = async () => {
+      const output = await run(
+        "wrangler",
+        [
+          "d1",
+          "execute",
+          "DB",
+          "--local",
+          "--persist-to",
+          E2E_PERSIST,
+          "--json",
+          "--command",
+          "SELECT count(*) AS n FROM analytics_events WHERE type = 'page.view' AND path = '/dealers'",
+        ],
+        { quiet: true },
+      );
+      return (JSON.parse(output.slice(output.indexOf("["))) as { results: { n: number }[] }[])[0]?.results[0]?.n ?? 0;
+    };
+    await vi.waitFor(async () => expect(await pageViews()).toBeGreaterThan(0), { timeout: 30_000, interval: 1000 });
+  });
+
+  it("sends security headers and a request id with pages", async () => {
+    const response = await fetch(`${base}/models`);
+    expect(response.headers.get("content-security-policy")).toContain("script-src 'self'");
+    expect(response.headers.get("x-frame-options")).toBe("DENY");
+    expect(response.headers.get("x-request-id")).toBeTruthy();
+    expect(await response.text()).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/);
   });
 
   it("answers an unknown page with a helpful 404", async () => {

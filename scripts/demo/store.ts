@@ -1,0 +1,20 @@
+import { CITIES } from "../../domain/geo/cities.ts";
+import { insertAll } from "../../worker/db/bulk-insert.ts";
+import { type Database, schema } from "../../worker/db/client.ts";
+import type { DemoData } from "./rows.ts";
+
+/**
+ * Writes the city dataset and a generated demo store into D1, parents before children.
+ * @example await storeDemo(database(env.DB), generateDemo({ inventory: 200 }))
+ */
+export async function storeDemo(db: Database, demo: DemoData): Promise<void> {
+  await insertAll(db, schema.cities, [...CITIES]);
+  await insertAll(db, schema.brands, demo.brands);
+  await insertAll(db, schema.models, demo.models);
+  await insertAll(db, schema.trims, demo.trims);
+  await insertAll(db, schema.optionGroups, demo.optionGroups);
+  await insertAll(db, schema.options, demo.options);
+  await insertAll(db, schema.trimOptions, demo.trimOptions);
+  await insertAll(db, schema.dealers, demo.dealers);
+  await insertAll(db, schema.inventoryVehicles, demo.inventoryVehicles);
+}
