@@ -97,10 +97,31 @@ describe("storefront in Chromium", () => {
     await context.close();
   });
 
-  it("fits a 390 px phone without sideways scrolling", async () => {
+  it("does not shift its layout while loading", async () => {
+    const { page, context } = await open("/");
+    const shift = await page.evaluate(
+      () =>
+        new Promise<number>((resolve) => {
+          let total = 0;
+          new PerformanceObserver((list) => {
+            for (const entry of list.getEntries() as (PerformanceEntry & { value: number })[]) total += entry.value;
+          }).observe({ type: "layout-shift", buffered: true });
+          setTimeout(() => resolve(total), 500);
+        }),
+    );
+    expect(shift).toBeLessThan(0.01);
+    await context.close();
+  });
+
+  it("fits phones from 360 px without sideways scrolling", async () => {
+    const { models } = (await (await fetch(`${base}/api/models`)).json()) as { models: ModelSummary[] };
+    for (const path of ["/", "/models", "/models?bodyType=suv&lang=en", `/models/${models[0]?.slug}`, "/dealers"]) {
+      const { page, context } = await open(path, { width: 360, height: 740 });
+      expect(await noHorizontalScroll(page), path).toBe(true);
+      await context.close();
+    }
     for (const path of ["/", "/models", "/dealers"]) {
       const { page, context } = await open(path, PHONE);
-      expect(await noHorizontalScroll(page), path).toBe(true);
       await page.screenshot({
         path: `${SCREENSHOTS}/${path === "/" ? "home" : path.slice(1)}-phone.png`,
         fullPage: true,
