@@ -168,6 +168,9 @@ describe("storefront in Chromium", () => {
     const response = await page.goto(`${base}/no-such-page`);
     expect(response?.status()).toBe(404);
     await expect(page.locator("h1").textContent()).resolves.toBe("页面不存在");
+    const missingModel = await page.goto(`${base}/models/no-such-car?lang=en`);
+    expect(missingModel?.status()).toBe(404);
+    await expect(page.locator("h1").textContent()).resolves.toBe("We could not find that model");
     await context.close();
   });
 
