@@ -1,0 +1,150 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { allSelections, arbitraryModel } from "./arbitrary-model.ts";
+import { compileModel } from "./compile.ts";
+import type { ProductModel } from "./product-model.ts";
+import { type Choice, Reasoner } from "./reasoner.ts";
+import { violations } from "./semantics.ts";
+
+const validConfigurations = (model: ProductModel, choices: readonly Choice[]) =>
+  [...allSelections(model)].filter(
+    (chosen) => violations(model, chosen).length === 0 && choices.every((c) => chosen.has(c.option) === c.selected),
+  );
+
+const withChoices = arbitraryModel(7).chain((model) =>
+  fc.record({
+    model: fc.constant(model),
+    choices: fc
+      .uniqueArray(fc.constantFrom(...model.options.map((o) => o.code)), { maxLength: 4 })
+      .chain((codes) => fc.tuple(...codes.map((option) => fc.boolean().map((selected) => ({ option, selected }))))),
+  }),
+);
+
+describe("Reasoner.propagate", () => {
+  it("finds exactly the forced, excluded and free options that brute force finds", () => {
+    fc.assert(
+      fc.property(withChoices, ({ model, choices }) => {
+        const result = new Reasoner(compileModel(model)).propagate(choices);
+        const valid = validConfigurations(model, choices);
+        if (valid.length === 0) {
+          expect(result.status).toBe("contradiction");
+          if (result.status !== "contradiction") return;
+          for (const c of result.conflicting) expect(choices).toContainEqual(c);
+          expect(validConfigurations(model, result.conflicting)).toHaveLength(0);
+          return;
+        }
+        expect(result.status).toBe("ok");
+        if (result.status !== "ok") return;
+        for (const option of model.options) {
+          const chosen = choices.find((c) => c.option === option.code);
+          const inAll = valid.every((config) => config.has(option.code));
+          const inNone = valid.every((config) => !config.has(option.code));
+          const expected = chosen
+            ? chosen.selected
+              ? "chosen"
+              : "rejected"
+            : inAll
+              ? "forced"
+              : inNone
+                ? "excluded"
+                : "free";
+          expect(result.states.get(option.code), option.code).toBe(expected);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("keeps answering correctly when one reasoner is asked about many different choices in a row", () => {
+    fc.assert(
+      fc.property(
+        arbitraryModel(7),
+        fc.array(fc.array(fc.tuple(fc.nat(6), fc.boolean()), { maxLength: 3 }), { maxLength: 6 }),
+        (model, rounds) => {
+          const reasoner = new Reasoner(compileModel(model));
+          for (const round of rounds) {
+            const choices = [
+              ...new Map(
+                round.map(([i, selected]) => [model.options[i % model.options.length]?.code ?? "", selected]),
+              ).entries(),
+            ].map(([option, selected]) => ({ option, selected }));
+            const result = reasoner.propagate(choices);
+            const valid = validConfigurations(model, choices);
+            expect(result.status).toBe(valid.length === 0 ? "contradiction" : "ok");
+            if (result.status !== "ok") continue;
+            for (const option of model.options) {
+              if (choices.some((c) => c.option === option.code)) continue;
+              const state = valid.every((c) => c.has(option.code))
+                ? "forced"
+                : valid.every((c) => !c.has(option.code))
+                  ? "excluded"
+                  : "free";
+              expect(result.states.get(option.code)).toBe(state);
+            }
+          }
+        },
+      ),
+      { numRuns: 150 },
+    );
+  });
+});
+
+describe("Reasoner.explain", () => {
+  it("names choices that on their own already force the option", () => {
+    fc.assert(
+      fc.property(withChoices, ({ model, choices }) => {
+        const reasoner = new Reasoner(compileModel(model));
+        const result = reasoner.propagate(choices);
+        if (result.status !== "ok") return;
+        for (const [option, state] of result.states) {
+          if (state !== "forced" && state !== "excluded") continue;
+          const why = reasoner.explain(choices, option);
+          expect(why.status).toBe("ok");
+          if (why.status !== "ok") continue;
+          for (const c of why.choices) expect(choices).toContainEqual(c);
+          const valid = validConfigurations(model, why.choices);
+          expect(valid.every((config) => config.has(option) === (state === "forced"))).toBe(true);
+          if (why.choices.length === 0) expect(why.sources.length).toBeGreaterThan(0);
+        }
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
+
+describe("Reasoner.repair", () => {
+  it("drops the fewest choices that make an excluded option possible", () => {
+    fc.assert(
+      fc.property(withChoices, fc.nat(), fc.boolean(), ({ model, choices }, pick, selected) => {
+        const target = { option: model.options[pick % model.options.length]?.code ?? "", selected };
+        const result = new Reasoner(compileModel(model)).repair(choices, target);
+        const others = choices.filter((c) => c.option !== target.option);
+        const possibleAtAll = validConfigurations(model, [target]).length > 0;
+        if (!possibleAtAll) {
+          expect(result.status).toBe("impossible");
+          return;
+        }
+        expect(result.status).toBe("ok");
+        if (result.status !== "ok") return;
+        expect(validConfigurations(model, result.choices).length).toBeGreaterThan(0);
+        expect(result.choices).toContainEqual(target);
+        for (const dropped of result.drop) expect(others).toContainEqual(dropped);
+        const smaller = [...subsetsOfSize(others, result.drop.length - 1)].some(
+          (drop) => validConfigurations(model, [...others.filter((c) => !drop.includes(c)), target]).length > 0,
+        );
+        expect(smaller).toBe(false);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+function* subsetsOfSize<T>(items: readonly T[], size: number, start = 0): Generator<T[]> {
+  if (size < 0) return;
+  if (size === 0) {
+    yield [];
+    return;
+  }
+  for (let i = start; i < items.length; i++)
+    for (const rest of subsetsOfSize(items, size - 1, i + 1)) yield [items[i] as T, ...rest];
+}

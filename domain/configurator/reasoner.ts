@@ -1,0 +1,234 @@
+import type { CompiledModel, Source } from "./compile.ts";
+import { SatSolver } from "./sat.ts";
+
+/** A shopper's decision about one option. */
+export interface Choice {
+  option: string;
+  selected: boolean;
+}
+
+/**
+ * chosen / rejected: the shopper decided; forced / excluded: the rules decide, given those
+ * choices; free: either is still possible.
+ */
+export type OptionState = "chosen" | "rejected" | "forced" | "excluded" | "free";
+
+export type GaveUp = { status: "gave-up" };
+
+export type Propagation =
+  | { status: "ok"; states: Map<string, OptionState> }
+  | { status: "contradiction"; conflicting: Choice[] }
+  | GaveUp;
+
+export type Explanation = { status: "ok"; choices: Choice[]; sources: Source[] } | { status: "not-implied" } | GaveUp;
+
+export type Repair =
+  | { status: "ok"; drop: Choice[]; choices: Choice[] }
+  | { status: "impossible"; sources: Source[] }
+  | GaveUp;
+
+/** Time allowed to one reasoning call unless the caller says otherwise. */
+export const DEFAULT_BUDGET_MS = 2000;
+const POOL_SIZE = 32;
+const MAX_HITTING_SET_CHECKS = 200_000;
+
+/**
+ * Answers the configurator's questions about a compiled model with an incremental SAT solver:
+ * what every option's state is after the shopper's choices (the backbone), why an option is
+ * forced or excluded (a minimal set of choices and rules), and the fewest choices to undo so that
+ * an excluded option becomes possible. Every call has a time budget and says when it gave up.
+ * @example
+ * const reasoner = new Reasoner(compileModel(model));
+ * reasoner.propagate([{ option: "W21", selected: true }]); // { status: "ok", states: Map { "SPORT" => "forced", … } }
+ */
+export class Reasoner {
+  private readonly compiled: CompiledModel;
+  private readonly solver: SatSolver;
+  private explainer: { solver: SatSolver; selectors: number[] } | null = null;
+  private readonly pool: Uint8Array[] = [];
+
+  constructor(compiled: CompiledModel) {
+    this.compiled = compiled;
+    this.solver = new SatSolver(compiled.cnf.numVars);
+    for (const clause of compiled.cnf.clauses) this.solver.addClause(clause);
+  }
+
+  /** The state of every option after `choices`. */
+  propagate(choices: readonly Choice[], budgetMs = DEFAULT_BUDGET_MS): Propagation {
+    const deadline = performance.now() + budgetMs;
+    const assumptions = this.literals(choices);
+    const first = this.solver.solve(assumptions, { deadline });
+    if (first === "unknown") return { status: "gave-up" };
+    if (first === "unsat") return { status: "contradiction", conflicting: this.choicesOf(this.solver.core()) };
+    const model = this.solver.model();
+    this.remember(model);
+    const chosen = new Set(assumptions.map(Math.abs));
+    let candidates: number[] = [];
+    for (let v = 1; v <= this.compiled.optionCount; v++) if (!chosen.has(v)) candidates.push(model[v] ? v : -v);
+    for (const known of this.pool) {
+      if (assumptions.every((lit) => (known[Math.abs(lit)] === 1) === lit > 0)) {
+        candidates = candidates.filter((lit) => (known[Math.abs(lit)] === 1) === lit > 0);
+      }
+    }
+    const backbone: number[] = [];
+    let chunk = 8;
+    while (candidates.length > 0) {
+      const tested = candidates.slice(0, chunk);
+      const activation = this.solver.newVar();
+      this.solver.addClause([-activation, ...tested.map((lit) => -lit)]);
+      const status = this.solver.solve([...assumptions, ...backbone, activation], { deadline });
+      this.solver.addClause([-activation]);
+      if (status === "unknown") return { status: "gave-up" };
+      if (status === "unsat") {
+        backbone.push(...tested);
+        candidates = candidates.slice(tested.length);
+        chunk = Math.min(chunk * 2, 256);
+      } else {
+        const witness = this.solver.model();
+        this.remember(witness);
+        candidates = candidates.filter((lit) => (witness[Math.abs(lit)] === 1) === lit > 0);
+        chunk = Math.max(1, chunk >> 1);
+      }
+    }
+    return { status: "ok", states: this.states(choices, backbone) };
+  }
+
+  /** Why `option` is forced (or excluded) by `choices`: a minimal set of choices and rules that imply it. */
+  explain(choices: readonly Choice[], option: string, budgetMs = DEFAULT_BUDGET_MS): Explanation {
+    const deadline = performance.now() + budgetMs;
+    const v = this.varOf(option);
+    const choiceLits = this.literals(choices);
+    const forcedTrue = this.solver.solve([...choiceLits, -v], { deadline });
+    const forcedFalse = forcedTrue === "unsat" ? "sat" : this.solver.solve([...choiceLits, v], { deadline });
+    if (forcedTrue === "unknown" || forcedFalse === "unknown") return { status: "gave-up" };
+    if (forcedTrue !== "unsat" && forcedFalse !== "unsat") return { status: "not-implied" };
+    const negatedTarget = forcedTrue === "unsat" ? -v : v;
+    const { solver, selectors } = this.explainSolver();
+    const core = this.minimalCore(solver, [negatedTarget], [...choiceLits, ...selectors], deadline);
+    if (core === null) return { status: "gave-up" };
+    return { status: "ok", ...this.describe(core) };
+  }
+
+  /**
+   * The fewest choices to give up so that `target` can be chosen, and the choices that result.
+   * "impossible" when no choice is to blame: the rules alone rule the target out.
+   */
+  repair(choices: readonly Choice[], target: Choice, budgetMs = DEFAULT_BUDGET_MS): Repair {
+    const deadline = performance.now() + budgetMs;
+    const targetLit = this.literals([target])[0] as number;
+    const others = choices.filter((choice) => choice.option !== target.option);
+    const lits = this.literals(others);
+    const cores: number[][] = [];
+    for (;;) {
+      const drop = minimumHittingSet(cores);
+      if (drop === null) return { status: "gave-up" };
+      const kept = lits.filter((lit) => !drop.includes(lit));
+      const status = this.solver.solve([targetLit, ...kept], { deadline });
+      if (status === "unknown") return { status: "gave-up" };
+      if (status === "sat") {
+        this.remember(this.solver.model());
+        return { status: "ok", drop: this.choicesOf(drop), choices: [...this.choicesOf(kept), target] };
+      }
+      const core = this.solver.core().filter((lit) => lit !== targetLit);
+      if (core.length === 0) {
+        const { solver, selectors } = this.explainSolver();
+        const blame = this.minimalCore(solver, [targetLit], selectors, deadline);
+        return blame === null ? { status: "gave-up" } : { status: "impossible", sources: this.describe(blame).sources };
+      }
+      cores.push(core);
+    }
+  }
+
+  private literals(choices: readonly Choice[]): number[] {
+    return choices.map((choice) => (choice.selected ? 1 : -1) * this.varOf(choice.option));
+  }
+
+  private varOf(option: string): number {
+    const v = this.compiled.varOf.get(option);
+    if (v === undefined) throw new RangeError(`unknown option ${option}`);
+    return v;
+  }
+
+  private choicesOf(lits: readonly number[]): Choice[] {
+    return lits
+      .filter((lit) => Math.abs(lit) <= this.compiled.optionCount)
+      .map((lit) => ({ option: this.compiled.model.options[Math.abs(lit) - 1]?.code ?? "", selected: lit > 0 }));
+  }
+
+  private states(choices: readonly Choice[], backbone: readonly number[]): Map<string, OptionState> {
+    const states = new Map<string, OptionState>(this.compiled.model.options.map((option) => [option.code, "free"]));
+    for (const lit of backbone)
+      states.set(this.compiled.model.options[Math.abs(lit) - 1]?.code ?? "", lit > 0 ? "forced" : "excluded");
+    for (const choice of choices) states.set(choice.option, choice.selected ? "chosen" : "rejected");
+    return states;
+  }
+
+  private remember(model: Uint8Array): void {
+    this.pool.unshift(model);
+    if (this.pool.length > POOL_SIZE) this.pool.pop();
+  }
+
+  /** A second solver whose clauses are switched on by one selector variable per source. */
+  private explainSolver(): { solver: SatSolver; selectors: number[] } {
+    if (this.explainer) return this.explainer;
+    const { cnf, clauseSource, sources } = this.compiled;
+    const solver = new SatSolver(cnf.numVars + sources.length);
+    const selectors = sources.map((_, i) => cnf.numVars + 1 + i);
+    cnf.clauses.forEach((clause, i) => {
+      solver.addClause([-(selectors[clauseSource[i] as number] as number), ...clause]);
+    });
+    this.explainer = { solver, selectors };
+    return this.explainer;
+  }
+
+  /** A subset of `soft` that, with `hard`, is unsatisfiable and minimal (deletion-based); null on timeout. */
+  private minimalCore(solver: SatSolver, hard: number[], soft: number[], deadline: number): number[] | null {
+    if (solver.solve([...hard, ...soft], { deadline }) !== "unsat") return null;
+    let core = solver.core().filter((lit) => !hard.includes(lit));
+    for (let i = 0; i < core.length; ) {
+      const without = core.filter((_, j) => j !== i);
+      const status = solver.solve([...hard, ...without], { deadline });
+      if (status === "unknown") return null;
+      if (status === "unsat") {
+        const smaller = new Set(solver.core());
+        core = without.filter((lit) => smaller.has(lit));
+      } else {
+        i++;
+      }
+    }
+    return core;
+  }
+
+  private describe(core: readonly number[]): { choices: Choice[]; sources: Source[] } {
+    const firstSelector = this.compiled.cnf.numVars + 1;
+    return {
+      choices: this.choicesOf(core.filter((lit) => lit < firstSelector)),
+      sources: core
+        .filter((lit) => lit >= firstSelector)
+        .map((lit) => this.compiled.sources[lit - firstSelector] as Source),
+    };
+  }
+}
+
+/** A smallest set of literals meeting every core (brute force by size; cores are few and small). */
+function minimumHittingSet(cores: readonly number[][]): number[] | null {
+  const elements = [...new Set(cores.flat())].sort((a, b) => a - b);
+  let checks = 0;
+  for (let size = 0; size <= elements.length; size++) {
+    for (const subset of combinations(elements, size)) {
+      if (++checks > MAX_HITTING_SET_CHECKS) return null;
+      if (cores.every((core) => core.some((lit) => subset.includes(lit)))) return subset;
+    }
+  }
+  return null;
+}
+
+function* combinations<T>(items: readonly T[], size: number, start = 0): Generator<T[]> {
+  if (size === 0) {
+    yield [];
+    return;
+  }
+  for (let i = start; i <= items.length - size; i++) {
+    for (const rest of combinations(items, size - 1, i + 1)) yield [items[i] as T, ...rest];
+  }
+}
