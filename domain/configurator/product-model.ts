@@ -100,11 +100,11 @@ export const ProductModelSchema = z
       for (const [ref, at] of optionRefs(expr, path)) check(ref, at);
     };
     model.options.forEach((option, i) => {
-      option.includes.forEach((ref, j) => check(ref, ["options", i, "includes", j]));
+      for (const [j, ref] of option.includes.entries()) check(ref, ["options", i, "includes", j]);
     });
     model.groups.forEach((group, i) => {
       if (group.parent !== null) check(group.parent, ["groups", i, "parent"]);
-      group.options.forEach((ref, j) => check(ref, ["groups", i, "options", j]));
+      for (const [j, ref] of group.options.entries()) check(ref, ["groups", i, "options", j]);
     });
     model.rules.forEach((rule, i) => {
       checkExpr(rule.constraint, ["rules", i, "constraint"]);
