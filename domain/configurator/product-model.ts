@@ -13,15 +13,15 @@ export const ExprSchema: z.ZodType<Expr> = z.lazy(() =>
   z.union([
     z.strictObject({ option: z.string().min(1) }),
     z.strictObject({ not: ExprSchema }),
-    z.strictObject({ and: z.array(ExprSchema) }),
-    z.strictObject({ or: z.array(ExprSchema) }),
+    z.strictObject({ and: z.array(ExprSchema).min(1) }),
+    z.strictObject({ or: z.array(ExprSchema).min(1) }),
     z.strictObject({ implies: z.tuple([ExprSchema, ExprSchema]) }),
     z.strictObject({ iff: z.tuple([ExprSchema, ExprSchema]) }),
   ]),
 );
 
 const Text = z.strictObject({ zh: z.string(), en: z.string() });
-const code = z.string().regex(/^[A-Za-z0-9_.:-]{1,120}$/, "codes are letters, digits and _ . : -");
+const code = z.string().min(1).max(200);
 const fen = z.number().int().nonnegative();
 
 /** What the 3D view does when an option is chosen: switch a mesh on, or give a material a value. */
