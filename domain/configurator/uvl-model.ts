@@ -28,11 +28,11 @@ function exprToUvl(expr: Expr): UvlExpr {
 
 function groupBounds(group: UvlGroup): { min: number; max: number | null } {
   const n = group.children.length;
+  if (group.kind === "cardinality") return { min: group.min, max: group.max === "*" ? null : group.max };
   if (group.kind === "mandatory") return { min: n, max: n };
   if (group.kind === "optional") return { min: 0, max: null };
   if (group.kind === "alternative") return { min: 1, max: 1 };
-  if (group.kind === "or") return { min: 1, max: null };
-  return { min: group.min, max: group.max === "*" ? null : group.max };
+  return { min: 1, max: null };
 }
 
 /**
