@@ -28,6 +28,12 @@ constraints
 \t!(Tow & SportPackage)
 `;
 
+function boundsOf(group: UvlGroup): [number, number] {
+  const n = group.children.length;
+  if (group.kind === "cardinality") return [group.min, group.max === "*" ? n : group.max];
+  return { mandatory: [n, n], optional: [0, n], alternative: [1, 1], or: [1, n] }[group.kind] as [number, number];
+}
+
 /** What a UVL model allows, straight from the language's definition. */
 function uvlAllows(model: UvlModel, chosen: ReadonlySet<string>): boolean {
   const holds = (e: UvlExpr): boolean =>
@@ -47,17 +53,7 @@ function uvlAllows(model: UvlModel, chosen: ReadonlySet<string>): boolean {
   for (let feature = pending.pop(); feature; feature = pending.pop()) {
     for (const group of feature.groups) {
       const count = group.children.filter((child) => chosen.has(child.name)).length;
-      const n = group.children.length;
-      const [min, max] =
-        group.kind === "mandatory"
-          ? [n, n]
-          : group.kind === "optional"
-            ? [0, n]
-            : group.kind === "alternative"
-              ? [1, 1]
-              : group.kind === "or"
-                ? [1, n]
-                : [group.min, group.max === "*" ? n : group.max];
+      const [min, max] = boundsOf(group);
       if (chosen.has(feature.name) ? count < min || count > max : count > 0) return false;
       pending.push(...group.children);
     }
