@@ -102,6 +102,7 @@ export function uvlFromProductModel(
 ): { ok: true; model: UvlModel } | { ok: false; reason: string } {
   const root = model.rules.find((rule) => rule.id === ROOT_RULE && "option" in rule.constraint);
   if (!root || !("option" in root.constraint)) return { ok: false, reason: "the model has no root feature" };
+  const rootCode = root.constraint.option;
   const byCode = new Map(model.options.map((option) => [option.code, option]));
   const placed = new Set<string>();
   const features = new Map<string, UvlFeature>();
@@ -125,7 +126,7 @@ export function uvlFromProductModel(
     for (const code of group.options) placed.add(code);
     featureOf(group.parent).groups.push(uvlGroup(group, group.options.map(featureOf)));
   }
-  const unplaced = model.options.filter((option) => !placed.has(option.code) && option.code !== root.constraint.option);
+  const unplaced = model.options.filter((option) => !placed.has(option.code) && option.code !== rootCode);
   if (unplaced.length > 0) return { ok: false, reason: `${unplaced[0]?.code} is in no group` };
   const includes = model.options.flatMap((option) =>
     option.includes.map((code) => ({ implies: [{ option: option.code }, { option: code }] }) as Expr),
@@ -133,7 +134,7 @@ export function uvlFromProductModel(
   return {
     ok: true,
     model: {
-      root: featureOf(root.constraint.option),
+      root: featureOf(rootCode),
       constraints: [...includes, ...model.rules.filter((rule) => rule !== root).map((rule) => rule.constraint)].map(
         exprToUvl,
       ),
