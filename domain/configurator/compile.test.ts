@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { allSelections, arbitraryModel } from "./arbitrary-model.ts";
 import { compileModel } from "./compile.ts";
+import { priceBreakdown } from "./pricing.ts";
 import { parseProductModel } from "./product-model.ts";
 import { SatSolver } from "./sat.ts";
 import { violations } from "./semantics.ts";
@@ -19,6 +20,34 @@ describe("compileModel", () => {
           expect(solver.solve(assumptions), [...chosen].join(",")).toBe(valid ? "sat" : "unsat");
         }
       }),
+      { numRuns: 150 },
+    );
+  });
+
+  it("prices every valid configuration exactly through the literal costs of a pricing context", () => {
+    fc.assert(
+      fc.property(
+        arbitraryModel(7),
+        fc.constantFrom("2026-06-01", "2026-12-15"),
+        fc.constantFrom(undefined, "青海省"),
+        (model, date, province) => {
+          const context = province ? { date, province } : { date };
+          const compiled = compileModel(model, context);
+          const solver = new SatSolver(compiled.cnf.numVars);
+          for (const clause of compiled.cnf.clauses) solver.addClause(clause);
+          const costs = compiled.costs;
+          if (!costs) throw new Error("no costs");
+          for (const chosen of allSelections(model)) {
+            if (violations(model, chosen).length > 0) continue;
+            const assumptions = model.options.map((option, i) => (chosen.has(option.code) ? i + 1 : -(i + 1)));
+            expect(solver.solve(assumptions)).toBe("sat");
+            const full = solver.model();
+            let cost = 0;
+            for (let v = 1; v <= compiled.cnf.numVars; v++) cost += full[v] ? (costs.pos[v] ?? 0) : (costs.neg[v] ?? 0);
+            expect(cost).toBe(priceBreakdown(model, chosen, context).totalFen);
+          }
+        },
+      ),
       { numRuns: 150 },
     );
   });

@@ -1,4 +1,5 @@
 import type { Cnf } from "./cnf.ts";
+import type { PricingContext } from "./pricing.ts";
 import type { Expr, Group, Option, ProductModel, Rule } from "./product-model.ts";
 
 /** Where a clause comes from, so that an explanation can name it to a shopper. */
@@ -21,6 +22,12 @@ export interface CompiledModel {
   /** Index into `sources` for each clause of `cnf`. */
   clauseSource: number[];
   sources: Source[];
+  /**
+   * With a pricing context: what each literal costs, in fen, so that the cost of a model is exactly
+   * the price of its configuration (see pricing.ts): list prices on options without price rules,
+   * and one defined variable per "this option at this price" case otherwise.
+   */
+  costs?: { pos: Float64Array; neg: Float64Array };
 }
 
 /** Groups of up to this many options encode "at most one" pairwise; larger ones use a counter. */
@@ -137,12 +144,54 @@ function encodeGroup(group: Group, varOf: ReadonlyMap<string, number>, builder: 
   }
 }
 
+/** Whether a price rule can apply on this date and in this province at all. */
+export function priceRuleInContext(price: ProductModel["prices"][number], context: PricingContext): boolean {
+  return (
+    (price.from === undefined || context.date >= price.from) &&
+    (price.until === undefined || context.date <= price.until) &&
+    (price.provinces === undefined || (context.province !== undefined && price.provinces.includes(context.province)))
+  );
+}
+
+/** Adds one defined variable per price case and returns the literal costs. */
+function encodePrices(
+  model: ProductModel,
+  varOf: ReadonlyMap<string, number>,
+  builder: Builder,
+  context: PricingContext,
+) {
+  const charges: [number, number][] = [];
+  for (const option of model.options) {
+    const v = varOf.get(option.code) as number;
+    const rules = model.prices.filter((price) => price.option === option.code && priceRuleInContext(price, context));
+    if (rules.length === 0) {
+      charges.push([v, option.priceFen]);
+      continue;
+    }
+    const earlier: number[] = [];
+    let unconditional = false;
+    for (const rule of rules) {
+      const when = rule.when ? literalOf(toNnf(rule.when, varOf, false), builder) : null;
+      charges.push([builder.and([v, ...(when === null ? [] : [when]), ...earlier.map((w) => -w)]), rule.priceFen]);
+      if (when === null) {
+        unconditional = true;
+        break;
+      }
+      earlier.push(when);
+    }
+    if (!unconditional) charges.push([builder.and([v, ...earlier.map((w) => -w)]), option.priceFen]);
+  }
+  const pos = new Float64Array(builder.numVars + 1);
+  for (const [lit, fen] of charges) pos[lit] = fen;
+  return { pos, neg: new Float64Array(builder.numVars + 1) };
+}
+
 /**
  * Compiles a validated product model to CNF, remembering which rule or structure each clause
- * comes from.
+ * comes from; with a pricing context, also the literal costs that price a configuration exactly.
  * @example const compiled = compileModel(model); compiled.varOf.get("SPORT") // 7
  */
-export function compileModel(model: ProductModel): CompiledModel {
+export function compileModel(model: ProductModel, pricing?: PricingContext): CompiledModel {
   const varOf = new Map(model.options.map((option, i) => [option.code, i + 1]));
   const builder = new Builder(model.options.length);
   const sources: Source[] = [];
@@ -169,6 +218,7 @@ export function compileModel(model: ProductModel): CompiledModel {
     from({ kind: "rule", rule });
     assertNnf(toNnf(rule.constraint, varOf, false), builder);
   }
+  const costs = pricing ? encodePrices(model, varOf, builder, pricing) : undefined;
   return {
     model,
     optionCount: model.options.length,
@@ -176,5 +226,6 @@ export function compileModel(model: ProductModel): CompiledModel {
     cnf: { numVars: builder.numVars, clauses: builder.clauses },
     clauseSource: builder.clauseSource,
     sources,
+    ...(costs ? { costs } : {}),
   };
 }

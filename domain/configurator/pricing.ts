@@ -1,3 +1,4 @@
+import { priceRuleInContext } from "./compile.ts";
 import type { ProductModel, RenderCommand } from "./product-model.ts";
 import { evaluate } from "./semantics.ts";
 
