@@ -22,6 +22,11 @@ export type Propagation =
 
 export type Explanation = { status: "ok"; choices: Choice[]; sources: Source[] } | { status: "not-implied" } | GaveUp;
 
+export type Diagnosis =
+  | { status: "ok"; dead: string[]; mandatory: string[] }
+  | { status: "contradictory"; sources: Source[] }
+  | GaveUp;
+
 export type Repair =
   | { status: "ok"; drop: Choice[]; choices: Choice[] }
   | { status: "impossible"; sources: Source[] }
@@ -91,6 +96,23 @@ export class Reasoner {
       }
     }
     return { status: "ok", states: this.states(choices, backbone) };
+  }
+
+  /**
+   * Checks a rule base before it is published: "contradictory" (no car can be built, with a minimal
+   * set of rules to blame), else the options that can never be chosen and those always fitted.
+   */
+  diagnose(budgetMs = DEFAULT_BUDGET_MS): Diagnosis {
+    const result = this.propagate([], budgetMs);
+    if (result.status === "gave-up") return result;
+    if (result.status === "contradiction") {
+      const { solver, selectors } = this.explainSolver();
+      const core = this.minimalCore(solver, [], selectors, performance.now() + budgetMs);
+      return core === null ? { status: "gave-up" } : { status: "contradictory", sources: this.describe(core).sources };
+    }
+    const having = (wanted: OptionState) =>
+      [...result.states].filter(([, state]) => state === wanted).map(([code]) => code);
+    return { status: "ok", dead: having("excluded"), mandatory: having("forced") };
   }
 
   /** Why `option` is forced (or excluded) by `choices`: a minimal set of choices and rules that imply it. */

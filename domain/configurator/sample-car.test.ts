@@ -46,6 +46,32 @@ describe("a shopper configuring the sample car", () => {
     expect(repair).toMatchObject({ status: "ok", drop: [{ option: "TRIM_STD", selected: true }] });
   });
 
+  it("passes the pre-publication check: nothing dead, trim/paint/wheels/seats are not forced", () => {
+    expect(reasoner.diagnose()).toEqual({ status: "ok", dead: [], mandatory: [] });
+  });
+
+  it("names the rules that make a broken rule base contradictory, and options that can never be chosen", () => {
+    const model = sampleCar();
+    const broken = {
+      ...model,
+      rules: [
+        ...model.rules,
+        { id: "ALWAYS_TOW", constraint: { option: "TOW" }, message: { zh: "", en: "" } },
+        { id: "ALWAYS_SPORT", constraint: { option: "SPORT_PKG" }, message: { zh: "", en: "" } },
+        { id: "NO_MATTE", constraint: { not: { option: "PAINT_MATTE" } }, message: { zh: "", en: "" } },
+      ],
+    };
+    const result = new Reasoner(compileModel(broken)).diagnose();
+    expect(result.status).toBe("contradictory");
+    if (result.status !== "contradictory") return;
+    const named = result.sources.map((s) => (s.kind === "rule" ? s.rule.id : s.kind));
+    expect(named.sort()).toEqual(["ALWAYS_SPORT", "ALWAYS_TOW", "SPORT_NO_TOW"]);
+    const dead = new Reasoner(
+      compileModel({ ...model, rules: [...model.rules, broken.rules.at(-1) as (typeof model.rules)[number]] }),
+    ).diagnose();
+    expect(dead).toMatchObject({ status: "ok", dead: ["PAINT_MATTE"] });
+  });
+
   it("reports choices that contradict each other", () => {
     const result = reasoner.propagate([
       { option: "SPORT_PKG", selected: true },
