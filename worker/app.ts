@@ -7,6 +7,7 @@ import type { AppEnv } from "./env.ts";
 import { log } from "./log.ts";
 import { ProblemError, problem } from "./problem.ts";
 import { catalog } from "./routes/catalog.ts";
+import { configurator } from "./routes/configurator.ts";
 import { events } from "./routes/events.ts";
 import { health } from "./routes/health.ts";
 import { mediaRoutes } from "./routes/media.ts";
@@ -51,7 +52,12 @@ app.use(
 );
 app.use(jsonOnly());
 
-const routes = app.route("/", health).route("/", catalog).route("/", events).route("/", mediaRoutes);
+const routes = app
+  .route("/", health)
+  .route("/", catalog)
+  .route("/", configurator)
+  .route("/", events)
+  .route("/", mediaRoutes);
 
 app.doc31("/openapi.json", {
   openapi: "3.1.0",

@@ -10,7 +10,7 @@ export const FieldErrorSchema = z.object({
 
 /** RFC 9457 problem details: the one error envelope of the whole API. */
 export const ProblemSchema = z
-  .object({
+  .looseObject({
     type: z.string().openapi({ example: "https://marque.dev/problems/validation" }),
     title: z.string(),
     status: z.number().int(),
@@ -34,6 +34,8 @@ export const PROBLEMS = {
   "payload-too-large": { status: 413, title: "请求体过大 / Request body too large" },
   "not-found": { status: 404, title: "未找到 / Not found" },
   "method-not-allowed": { status: 405, title: "不支持该请求方法 / Method not allowed" },
+  "price-mismatch": { status: 409, title: "价格已变化 / The price has changed" },
+  "invalid-configuration": { status: 422, title: "配置不可用 / This configuration cannot be built" },
   "range-not-satisfiable": { status: 416, title: "请求的范围无效 / Range not satisfiable" },
   "rate-limited": { status: 429, title: "请求过于频繁 / Too many requests" },
   internal: { status: 500, title: "服务器内部错误 / Internal server error" },
@@ -67,7 +69,7 @@ export function problem(
   c: Context,
   type: ProblemType,
   detail?: string,
-  options: { errors?: FieldError[]; headers?: Record<string, string> } = {},
+  options: { errors?: FieldError[]; headers?: Record<string, string>; extensions?: Record<string, unknown> } = {},
 ): Response {
   const { status, title } = PROBLEMS[type];
   const requestId = c.get("requestId" as never) as string | undefined;
@@ -79,6 +81,7 @@ export function problem(
     instance: new URL(c.req.url).pathname,
     ...(requestId ? { requestId } : {}),
     ...(options.errors ? { errors: options.errors } : {}),
+    ...options.extensions,
   };
   return c.body(JSON.stringify(body), status, {
     "content-type": "application/problem+json; charset=utf-8",

@@ -16,6 +16,7 @@ import type {
   SeatMaterial,
   VehicleStatus,
 } from "../../domain/catalog/types.ts";
+import type { ProductModel } from "../../domain/configurator/product-model.ts";
 import type { CityTier } from "../../domain/geo/city-tier.ts";
 
 const createdAt = () => text("created_at").notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`);
@@ -140,19 +141,21 @@ export const trimOptions = sqliteTable(
   (t) => [primaryKey({ columns: [t.trimId, t.optionId] })],
 );
 
-/** Configurator rules of a model, versioned; the configurator engine defines `body`. */
-export const optionRules = sqliteTable(
-  "option_rules",
+/**
+ * A model's configurator rule base (domain/configurator/product-model.ts), versioned: a new
+ * version is a new row, so an order can always be re-validated against the version it was priced with.
+ */
+export const productModels = sqliteTable(
+  "product_models",
   {
-    id: text("id").primaryKey(),
     modelId: text("model_id")
       .notNull()
       .references(() => models.id),
     version: integer("version").notNull(),
-    kind: text("kind").notNull(),
-    body: text("body", { mode: "json" }).notNull(),
+    body: text("body", { mode: "json" }).$type<ProductModel>().notNull(),
+    createdAt: createdAt(),
   },
-  (t) => [index("option_rules_model_idx").on(t.modelId, t.version)],
+  (t) => [primaryKey({ columns: [t.modelId, t.version] })],
 );
 
 export const media = sqliteTable(

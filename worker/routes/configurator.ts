@@ -1,0 +1,91 @@
+import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
+import { and, desc, eq } from "drizzle-orm";
+import { validateConfiguration } from "../../domain/configurator/validate.ts";
+import { database } from "../db/client.ts";
+import { models, productModels } from "../db/schema.ts";
+import type { AppEnv } from "../env.ts";
+import { ProblemSchema, problem } from "../problem.ts";
+import {
+  ProductModelDocumentSchema,
+  ProductModelParamsSchema,
+  ValidateConfigurationSchema,
+  ValidatedConfigurationSchema,
+} from "../schemas/configurator.ts";
+import { validationHook } from "../validation.ts";
+
+const problemResponse = (description: string) => ({
+  content: { "application/problem+json": { schema: ProblemSchema } },
+  description,
+});
+
+/** Today in Asia/Shanghai, the calendar that promotions are written in. */
+const shanghaiDate = (now = Date.now()) => new Date(now + 8 * 3600_000).toISOString().slice(0, 10);
+
+/** The configurator's rule bases, and the server's own check of every configuration and price. */
+export const configurator = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
+  .openapi(
+    createRoute({
+      method: "get",
+      path: "/models/{slug}/product-model",
+      tags: ["Configurator"],
+      summary: "Get the latest rule base of a model",
+      request: { params: ProductModelParamsSchema },
+      responses: {
+        200: { content: { "application/json": { schema: ProductModelDocumentSchema } }, description: "The rule base" },
+        404: problemResponse("No such model, or it has no rule base"),
+      },
+    }),
+    async (c) => {
+      const [row] = await database(c.env.DB)
+        .select({ modelId: productModels.modelId, version: productModels.version, body: productModels.body })
+        .from(productModels)
+        .innerJoin(models, eq(models.id, productModels.modelId))
+        .where(eq(models.slug, c.req.valid("param").slug))
+        .orderBy(desc(productModels.version))
+        .limit(1);
+      if (!row) return problem(c, "not-found", "这个车型暂无配置器 / This model has no configurator yet") as never;
+      c.header("cache-control", "public, max-age=60, stale-while-revalidate=600");
+      return c.json(row as { modelId: string; version: number; body: Record<string, unknown> }, 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "post",
+      path: "/configurations/validate",
+      tags: ["Configurator"],
+      summary: "Check a configuration and the price the shopper saw",
+      description:
+        "The server never trusts a client's configuration or price: it checks every rule of the model version and prices the configuration itself.",
+      request: { body: { content: { "application/json": { schema: ValidateConfigurationSchema } }, required: true } },
+      responses: {
+        200: {
+          content: { "application/json": { schema: ValidatedConfigurationSchema } },
+          description: "Valid, at this price",
+        },
+        400: problemResponse("Malformed request"),
+        404: problemResponse("No such model version"),
+        409: problemResponse("The price differs from the server's; `priceFen` and `lines` carry the server's"),
+        422: problemResponse("The configuration breaks the model's rules; `errors` lists them"),
+      },
+    }),
+    async (c) => {
+      const input = c.req.valid("json");
+      const [row] = await database(c.env.DB)
+        .select({ body: productModels.body })
+        .from(productModels)
+        .innerJoin(models, eq(models.id, productModels.modelId))
+        .where(and(eq(models.slug, input.model), eq(productModels.version, input.version)));
+      if (!row) return problem(c, "not-found", "没有这个车型版本 / No such model version") as never;
+      const date = shanghaiDate();
+      const result = validateConfiguration(row.body, input.options, { date, province: input.province }, input.priceFen);
+      if (result.ok) return c.json({ priceFen: result.breakdown.totalFen, lines: result.breakdown.lines, date }, 200);
+      if (result.type === "price-mismatch") {
+        return problem(c, "price-mismatch", "请以服务器价格为准 / Please confirm the server's price", {
+          extensions: { priceFen: result.breakdown.totalFen, lines: result.breakdown.lines, date },
+        }) as never;
+      }
+      return problem(c, "invalid-configuration", "配置不符合车型规则 / The configuration breaks the model's rules", {
+        errors: result.problems.map((message) => ({ path: "json.options", message })),
+      }) as never;
+    },
+  );
