@@ -1,0 +1,415 @@
+/**
+ * Benchmark: the configurator's reasoning at two scales, a car-sized model (400 options, 300 rules)
+ * and a generated industrial-scale feature model (18,000 features, 1,300 cross-tree constraints):
+ * load and compile time, CNF size, heap after loading, and Reasoner.propagate after each click of a
+ * simulated shopper, beside the product issue's budgets and beside logic-solver (MiniSat compiled to
+ * JavaScript) computing the same states for the same clicks. Exits non-zero when the two disagree.
+ *
+ *   npm run bench -- configurator
+ */
+import { spawnSync } from "node:child_process";
+import { fileURLToPath } from "node:url";
+import type { Solution, Solver } from "logic-solver";
+import Logic from "logic-solver";
+import type { CompiledModel } from "../domain/configurator/compile.ts";
+import { compileModel } from "../domain/configurator/compile.ts";
+import type { Random } from "../domain/configurator/generate-model.ts";
+import { carSizedModel, industrialModel, modelStats, mulberry32 } from "../domain/configurator/generate-model.ts";
+import type { ProductModel } from "../domain/configurator/product-model.ts";
+import { parseProductModel } from "../domain/configurator/product-model.ts";
+import type { Choice } from "../domain/configurator/reasoner.ts";
+import { DEFAULT_BUDGET_MS, Reasoner } from "../domain/configurator/reasoner.ts";
+import { SatSolver } from "../domain/configurator/sat.ts";
+
+/** What one side computed for one click: the forced and excluded options, or why there are none. */
+type Outcome =
+  | { status: "ok"; forced: string[]; excluded: string[]; free: string[] }
+  | { status: "gave-up" | "timed-out" | "contradiction" };
+
+interface Click {
+  choices: Choice[];
+  ms: number;
+  outcome: Outcome;
+}
+
+interface Scenario {
+  label: string;
+  model: () => ProductModel;
+  clicks: number;
+  warmupClicks: number;
+  peerClicks: number;
+  /** Time after which the peer's click is counted as timed out. */
+  peerCapMs: number;
+  budgets: { clickP95Ms: number; loadMs: number | null; heapMb: number | null };
+}
+
+const SCENARIOS: Scenario[] = [
+  {
+    label: "car-sized",
+    model: () => carSizedModel(1),
+    clicks: 200,
+    warmupClicks: 30,
+    peerClicks: 200,
+    peerCapMs: 2_000,
+    budgets: { clickP95Ms: 1, loadMs: null, heapMb: null },
+  },
+  {
+    label: "industrial",
+    model: () => industrialModel(1),
+    clicks: 50,
+    warmupClicks: 0,
+    peerClicks: 10,
+    peerCapMs: 5_000,
+    budgets: { clickP95Ms: 50, loadMs: 3_000, heapMb: 250 },
+  },
+];
+
+const MB = 1024 * 1024;
+
+/** heapUsed after a full collection (when node runs with --expose-gc). */
+function heapUsed(): number {
+  (globalThis as { gc?: () => void }).gc?.();
+  return process.memoryUsage().heapUsed;
+}
+
+/**
+ * The p-th percentile (nearest rank) of `values`.
+ * @example percentile([3, 1, 2], 50) // 2
+ */
+function percentile(values: readonly number[], p: number): number {
+  if (values.length === 0) return Number.NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.max(0, Math.ceil((p / 100) * sorted.length) - 1)] as number;
+}
+
+const ms = (value: number) => (Number.isNaN(value) ? "—" : value < 10 ? value.toFixed(3) : value.toFixed(1));
+const within = (value: number, budget: number | null) => (budget === null ? "" : value <= budget ? "yes" : "NO");
+
+// ─── Our side ─────────────────────────────────────────────────────────────────────────────────────
+
+/** Our reasoner's answer as an Outcome. */
+function ours(reasoner: Reasoner, choices: readonly Choice[]): Outcome {
+  const result = reasoner.propagate(choices, DEFAULT_BUDGET_MS);
+  if (result.status !== "ok") return { status: result.status };
+  const byState: Record<string, string[]> = { forced: [], excluded: [], free: [] };
+  for (const [code, state] of result.states) byState[state]?.push(code);
+  return { status: "ok", forced: byState.forced ?? [], excluded: byState.excluded ?? [], free: byState.free ?? [] };
+}
+
+/**
+ * Finds a free option when the reasoner gave up, so that the session can go on: a random option not
+ * yet decided that can be both chosen and refused under the choices (two SAT calls).
+ */
+function sampleFree(driver: SatSolver, compiled: CompiledModel, choices: readonly Choice[], random: Random) {
+  const decided = new Set(choices.map((choice) => choice.option));
+  const lits = choices.map((c) => (c.selected ? 1 : -1) * (compiled.varOf.get(c.option) as number));
+  for (let tries = 0; tries < 200; tries++) {
+    const option = compiled.model.options[Math.floor(random() * compiled.optionCount)]?.code as string;
+    if (decided.has(option)) continue;
+    const v = compiled.varOf.get(option) as number;
+    if (driver.solve([...lits, v]) === "sat" && driver.solve([...lits, -v]) === "sat") return [option];
+  }
+  return [];
+}
+
+/**
+ * A shopper session: from no choices, repeatedly choose (or refuse, at random) a random free option,
+ * timing Reasoner.propagate for each click; starts over when nothing is free any more.
+ */
+function shop(reasoner: Reasoner, compiled: CompiledModel, clicks: number, seed: number) {
+  const random = mulberry32(seed);
+  const driver = new SatSolver(compiled.cnf.numVars);
+  for (const clause of compiled.cnf.clauses) driver.addClause(clause);
+  const freeAfter = (choices: Choice[], outcome: Outcome) =>
+    outcome.status === "ok" ? outcome.free : sampleFree(driver, compiled, choices, random);
+  const log: Click[] = [];
+  const starts: number[] = [];
+  let choices: Choice[] = [];
+  let free: string[] = [];
+  while (log.length < clicks) {
+    if (free.length === 0) {
+      choices = [];
+      const started = performance.now();
+      const outcome = ours(reasoner, choices);
+      starts.push(performance.now() - started);
+      free = freeAfter(choices, outcome);
+      if (free.length === 0) throw new Error("nothing is free before any choice");
+    }
+    const option = free[Math.floor(random() * free.length)] as string;
+    choices = [...choices, { option, selected: random() < 0.5 }];
+    const started = performance.now();
+    const outcome = ours(reasoner, choices);
+    log.push({ choices, ms: performance.now() - started, outcome });
+    if (outcome.status === "contradiction") throw new Error(`choosing the free option ${option} contradicted`);
+    free = freeAfter(choices, outcome);
+  }
+  return { log, starts };
+}
+
+// ─── The peer: logic-solver ───────────────────────────────────────────────────────────────────────
+
+/**
+ * The same backbone with logic-solver's API, the straightforward way: one solveAssuming for each
+ * undecided option's opposite value, skipping options whose opposite value a model found during this
+ * click already shows (model-based filtering).
+ */
+class PeerBackbone {
+  private readonly solver: Solver;
+  private readonly num: number[] = [0];
+  private readonly compiled: CompiledModel;
+
+  constructor(compiled: CompiledModel) {
+    this.compiled = compiled;
+    const solver = new Logic.Solver();
+    this.solver = solver;
+    for (let v = 1; v <= compiled.cnf.numVars; v++) this.num.push(solver.getVarNum(`v${v}`));
+    Logic.disablingAssertions(() => {
+      for (const clause of compiled.cnf.clauses) solver.require(Logic.or(clause.map((lit) => this.term(lit))));
+    });
+  }
+
+  propagate(choices: readonly Choice[], deadline: number): Outcome {
+    return Logic.disablingAssertions(() => this.backbone(choices, deadline));
+  }
+
+  private term(lit: number): number {
+    return Math.sign(lit) * (this.num[Math.abs(lit)] as number);
+  }
+
+  private backbone(choices: readonly Choice[], deadline: number): Outcome {
+    const { varOf, optionCount, model } = this.compiled;
+    const lits = choices.map((c) => (c.selected ? 1 : -1) * (varOf.get(c.option) as number));
+    const base = lits.length === 0 ? Logic.TRUE : Logic.and(lits.map((lit) => this.term(lit)));
+    const first = this.solver.solveAssuming(base);
+    if (first === null) return { status: "contradiction" };
+    const decided = new Set(lits.map(Math.abs));
+    let open: number[] = [];
+    for (let v = 1; v <= optionCount; v++)
+      if (!decided.has(v)) open.push(first.evaluate(this.num[v] as number) ? v : -v);
+    const backbone: number[] = [];
+    while (open.length > 0) {
+      if (performance.now() > deadline) return { status: "timed-out" };
+      const lit = open[0] as number;
+      const witness = this.solver.solveAssuming(Logic.and(base, this.term(-lit)));
+      if (witness === null) {
+        backbone.push(lit);
+        open = open.slice(1);
+      } else {
+        open = open.slice(1).filter((other) => this.holds(witness, other));
+      }
+    }
+    const code = (lit: number) => model.options[Math.abs(lit) - 1]?.code as string;
+    const forced = backbone.filter((lit) => lit > 0).map(code);
+    const excluded = backbone.filter((lit) => lit < 0).map(code);
+    const fixed = new Set([...forced, ...excluded, ...choices.map((c) => c.option)]);
+    return { status: "ok", forced, excluded, free: model.options.map((o) => o.code).filter((c) => !fixed.has(c)) };
+  }
+
+  private holds(solution: Solution, lit: number): boolean {
+    return solution.evaluate(this.term(lit));
+  }
+}
+
+/**
+ * Replays the clicks with the peer, on a fresh logic-solver for each click (built from the CNF, not
+ * timed): logic-solver keeps every assumption's variable and clauses for ever, and each later
+ * solution copies its table of them, so one solver kept for a whole session slows down
+ * quadratically and overflows MiniSat's fixed 64 MB heap after some tens of thousands of calls.
+ * A click that takes longer than `capMs` counts as timed out (at its cap time).
+ */
+function replay(compiled: CompiledModel, clicks: readonly Click[], capMs: number) {
+  const builds: number[] = [];
+  const log = clicks.map(({ choices }) => {
+    const built = performance.now();
+    const peer = new PeerBackbone(compiled);
+    const started = performance.now();
+    builds.push(started - built);
+    const outcome = peer.propagate(choices, started + capMs);
+    return { choices, ms: performance.now() - started, outcome };
+  });
+  return { log, builds };
+}
+
+/** Clicks where both sides answered, and those where their forced/excluded sets differ. */
+function compare(mine: readonly Click[], theirs: readonly Click[]) {
+  let compared = 0;
+  const differing: number[] = [];
+  const key = (outcome: Outcome) =>
+    outcome.status === "ok" ? `${[...outcome.forced].sort()}|${[...outcome.excluded].sort()}` : outcome.status;
+  theirs.forEach((peerClick, i) => {
+    const own = mine[i] as Click;
+    if (own.outcome.status !== "ok" || peerClick.outcome.status !== "ok") return;
+    compared++;
+    if (key(own.outcome) !== key(peerClick.outcome)) differing.push(i);
+  });
+  return { compared, differing };
+}
+
+// ─── Reporting ────────────────────────────────────────────────────────────────────────────────────
+
+function load(model: ProductModel) {
+  const json = JSON.stringify(model);
+  const heapBefore = heapUsed();
+  const started = performance.now();
+  const parsed = parseProductModel(JSON.parse(json));
+  if (!parsed.ok) throw new Error(`generated model is invalid: ${JSON.stringify(parsed.errors.slice(0, 3))}`);
+  const validated = performance.now();
+  const compiled = compileModel(parsed.model);
+  const reasoner = new Reasoner(compiled);
+  const done = performance.now();
+  return {
+    compiled,
+    reasoner,
+    heapBefore,
+    heapAfterLoad: heapUsed(),
+    parseMs: validated - started,
+    compileMs: done - validated,
+  };
+}
+
+type Row = { measure: string; value: string; budget: string; within: string };
+
+const row = (measure: string, value: string, budget = "", inBudget = ""): Row => ({
+  measure,
+  value,
+  budget,
+  within: inBudget,
+});
+
+/** Percentile rows for one side's click times; the p95 row carries the budget. */
+function clickRows(label: string, clicks: readonly Click[], budget: number | null, tail: boolean): Row[] {
+  const times = clicks.map((click) => click.ms);
+  const at = (name: string, value: number, b: number | null = null) =>
+    row(`${label} ${name}`, `${ms(value)} ms`, b === null ? "" : `p95 ≤ ${b} ms`, within(value, b));
+  const rows = [at("p50", percentile(times, 50)), at("p95", percentile(times, 95), budget)];
+  if (tail) rows.push(at("p99", percentile(times, 99)), at("max", Math.max(...times)));
+  return rows;
+}
+
+/** The peer's time over ours at p50 and p95, on the clicks where both answered. */
+function peerRatio(mine: readonly Click[], theirs: readonly Click[]): Row {
+  const answered = (click: Click | undefined) => click?.outcome.status === "ok";
+  const pairs = theirs.flatMap((peerClick, i) => (answered(peerClick) && answered(mine[i]) ? [i] : []));
+  const label = `ratio peer / ours, p50 and p95 (${pairs.length} clicks both answered)`;
+  if (pairs.length === 0) return row(label, "n/a");
+  const ownTimes = pairs.map((i) => (mine[i] as Click).ms);
+  const peerTimes = pairs.map((i) => (theirs[i] as Click).ms);
+  const at = (p: number) => (percentile(peerTimes, p) / percentile(ownTimes, p)).toFixed(1);
+  return row(label, `${at(50)}×, ${at(95)}×`);
+}
+
+function countStatus(clicks: readonly Click[], status: Outcome["status"]): number {
+  return clicks.filter((click) => click.outcome.status === status).length;
+}
+
+function printModel(model: ProductModel, compiled: CompiledModel, generateMs: number): void {
+  const stats = modelStats(model);
+  console.table([
+    {
+      options: stats.options,
+      rules: stats.rules,
+      groups: stats.groups,
+      "alternative share": stats.alternativeShare.toFixed(2),
+      depth: stats.depth,
+      "CNF vars": compiled.cnf.numVars,
+      "CNF clauses": compiled.cnf.clauses.length,
+      "generated in": `${ms(generateMs)} ms`,
+    },
+  ]);
+}
+
+function loadRows(loaded: ReturnType<typeof load>, heapAfterClicks: number, budgets: Scenario["budgets"]): Row[] {
+  const loadMs = loaded.parseMs + loaded.compileMs;
+  const heapRow = (measure: string, bytes: number) => {
+    const mb = bytes / MB;
+    const budget = budgets.heapMb === null ? "" : `${budgets.heapMb} MB`;
+    return row(measure, `${mb.toFixed(1)} MB`, budget, within(mb, budgets.heapMb));
+  };
+  return [
+    row("parse + validate (zod)", `${ms(loaded.parseMs)} ms`),
+    row("compileModel + new Reasoner", `${ms(loaded.compileMs)} ms`),
+    row(
+      "load and compile (total)",
+      `${ms(loadMs)} ms`,
+      budgets.loadMs === null ? "" : `${budgets.loadMs / 1000} s`,
+      within(loadMs, budgets.loadMs),
+    ),
+    heapRow("heap used after loading (Δ)", loaded.heapAfterLoad - loaded.heapBefore),
+    heapRow("heap used after the clicks (Δ)", heapAfterClicks - loaded.heapBefore),
+  ];
+}
+
+function oursRows(session: ReturnType<typeof shop>, budgets: Scenario["budgets"]): Row[] {
+  const { log, starts } = session;
+  const gaveUp = countStatus(log, "gave-up");
+  return [
+    row(`session start: propagate([]) (${starts.length}×, median)`, `${ms(percentile(starts, 50))} ms`),
+    ...clickRows(`a click, ours (${log.length} clicks)`, log, budgets.clickP95Ms, true),
+    row(
+      "  clicks where ours gave up",
+      `${gaveUp} of ${log.length}`,
+      `budget ${DEFAULT_BUDGET_MS} ms per call`,
+      gaveUp === 0 ? "yes" : "NO",
+    ),
+  ];
+}
+
+function peerRows(peer: ReturnType<typeof replay>, mine: readonly Click[], capMs: number): Row[] {
+  return [
+    row("peer: new logic-solver from the CNF (per click, not timed)", `${ms(percentile(peer.builds, 50))} ms`),
+    ...clickRows(`a click, peer (${peer.log.length} clicks)`, peer.log, null, false),
+    row(
+      "  clicks where the peer timed out",
+      `${countStatus(peer.log, "timed-out")} of ${peer.log.length}`,
+      `cap ${capMs} ms`,
+    ),
+    peerRatio(mine, peer.log),
+  ];
+}
+
+/** Loads the scenario's model, runs the shopper session with both sides, prints the tables; false on disagreement. */
+function runScenario(scenario: Scenario): boolean {
+  console.log(`\n■ ${scenario.label} model`);
+  const generatedAt = performance.now();
+  const model = scenario.model();
+  const generateMs = performance.now() - generatedAt;
+  const loaded = load(model);
+  printModel(model, loaded.compiled, generateMs);
+
+  if (scenario.warmupClicks > 0) shop(loaded.reasoner, loaded.compiled, scenario.warmupClicks, 999);
+  const session = shop(loaded.reasoner, loaded.compiled, scenario.clicks, 1);
+  const heapAfterClicks = heapUsed();
+  const peerSlice = session.log.slice(0, scenario.peerClicks);
+  if (scenario.warmupClicks > 0) replay(loaded.compiled, peerSlice.slice(0, scenario.warmupClicks), scenario.peerCapMs);
+  const peer = replay(loaded.compiled, peerSlice, scenario.peerCapMs);
+
+  console.table([
+    ...loadRows(loaded, heapAfterClicks, scenario.budgets),
+    ...oursRows(session, scenario.budgets),
+    ...peerRows(peer, session.log, scenario.peerCapMs),
+  ]);
+  if (scenario.peerClicks < scenario.clicks)
+    console.log(`peer capped at the first ${scenario.peerClicks} of ${scenario.clicks} clicks (it is too slow here)`);
+  if (countStatus(peer.log, "timed-out") > 0)
+    console.log(`peer clicks that hit the ${scenario.peerCapMs} ms cap are counted at their cap time`);
+  const { compared, differing } = compare(session.log, peer.log);
+  const agree = differing.length === 0;
+  const detail = agree ? "" : `; they differ on clicks ${differing.slice(0, 10).join(", ")}`;
+  const scope =
+    compared === 0
+      ? "vacuously: there was no click where both answered"
+      : `forced/excluded sets compared on ${compared} clicks where both answered${detail}`;
+  console.log(`agree: ${agree ? "yes" : "no"} (${scope})`);
+  return agree;
+}
+
+if (typeof (globalThis as { gc?: unknown }).gc !== "function") {
+  const script = fileURLToPath(import.meta.url);
+  const args = ["--expose-gc", ...process.execArgv, script, ...process.argv.slice(2)];
+  const child = spawnSync(process.execPath, args, { stdio: "inherit" });
+  process.exit(child.status ?? 1);
+} else {
+  let allAgree = true;
+  for (const scenario of SCENARIOS) allAgree = runScenario(scenario) && allAgree;
+  if (!allAgree) process.exitCode = 1;
+}
