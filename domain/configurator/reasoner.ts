@@ -51,51 +51,100 @@ export class Reasoner {
   private readonly solver: SatSolver;
   private explainer: { solver: SatSolver; selectors: number[] } | null = null;
   private readonly pool: Uint8Array[] = [];
+  private last: { assumptions: number[]; backbone: number[] } | null = null;
+  /** For each option literal (index 2v, 2v+1 for ¬v), the clauses it occurs in. */
+  private readonly occurrences: number[][];
 
   constructor(compiled: CompiledModel) {
     this.compiled = compiled;
     this.solver = new SatSolver(compiled.cnf.numVars);
     for (const clause of compiled.cnf.clauses) this.solver.addClause(clause);
+    this.occurrences = Array.from({ length: 2 * (compiled.optionCount + 1) }, () => []);
+    compiled.cnf.clauses.forEach((clause, index) => {
+      for (const lit of clause)
+        if (Math.abs(lit) <= compiled.optionCount) this.occurrences[occurrenceIndex(lit)]?.push(index);
+    });
   }
 
-  /** The state of every option after `choices`. */
+  /** Whether flipping `lit` (true in `model`) leaves every clause satisfied: then it is no backbone literal. */
+  private flippable(lit: number, model: Uint8Array): boolean {
+    const holds = (l: number) => (model[Math.abs(l)] === 1) === l > 0;
+    for (const index of this.occurrences[occurrenceIndex(lit)] ?? []) {
+      const clause = this.compiled.cnf.clauses[index] as number[];
+      if (!clause.some((other) => other !== lit && holds(other))) return false;
+    }
+    return true;
+  }
+
+  /**
+   * The state of every option after `choices`: the backbone of the compiled formula under them.
+   * Unit propagation settles most options for free; the rest are tested one at a time with the
+   * solver steered towards the opposite of every open candidate, so that each model it finds
+   * clears many candidates at once. When the choices extend the previous call's, what that call
+   * fixed stays fixed and only its free options are looked at again.
+   */
   propagate(choices: readonly Choice[], budgetMs = DEFAULT_BUDGET_MS): Propagation {
     const deadline = performance.now() + budgetMs;
     const assumptions = this.literals(choices);
-    const first = this.solver.solve(assumptions, { deadline });
+    const implied = this.solver.implied(assumptions);
+    const first = implied === null ? "unsat" : this.solver.solve(assumptions, { deadline });
     if (first === "unknown") return { status: "gave-up" };
-    if (first === "unsat") return { status: "contradiction", conflicting: this.choicesOf(this.solver.core()) };
-    const model = this.solver.model();
-    this.remember(model);
+    if (first === "unsat") {
+      this.solver.solve(assumptions, { deadline });
+      return { status: "contradiction", conflicting: this.choicesOf(this.solver.core()) };
+    }
+    this.remember(this.solver.model());
     const chosen = new Set(assumptions.map(Math.abs));
+    const backbone: number[] = [];
+    const settled = new Set<number>();
+    for (const lit of implied ?? []) {
+      const v = Math.abs(lit);
+      if (v > this.compiled.optionCount || chosen.has(v)) continue;
+      backbone.push(lit);
+      settled.add(v);
+    }
+    const previous = this.last && this.extends(assumptions, this.last.assumptions) ? this.last : null;
+    for (const lit of previous?.backbone ?? []) {
+      if (settled.has(Math.abs(lit)) || chosen.has(Math.abs(lit))) continue;
+      backbone.push(lit);
+      settled.add(Math.abs(lit));
+    }
+    const model = this.pool[0] as Uint8Array;
     let candidates: number[] = [];
-    for (let v = 1; v <= this.compiled.optionCount; v++) if (!chosen.has(v)) candidates.push(model[v] ? v : -v);
+    for (let v = 1; v <= this.compiled.optionCount; v++) {
+      if (!chosen.has(v) && !settled.has(v)) candidates.push(model[v] ? v : -v);
+    }
     for (const known of this.pool) {
       if (assumptions.every((lit) => (known[Math.abs(lit)] === 1) === lit > 0)) {
         candidates = candidates.filter((lit) => (known[Math.abs(lit)] === 1) === lit > 0);
       }
     }
-    const backbone: number[] = [];
-    let chunk = 8;
+    candidates = candidates.filter((lit) => !this.flippable(lit, model));
     while (candidates.length > 0) {
-      const tested = candidates.slice(0, chunk);
-      const activation = this.solver.newVar();
-      this.solver.addClause([-activation, ...tested.map((lit) => -lit)]);
-      const status = this.solver.solve([...assumptions, ...backbone, activation], { deadline });
-      this.solver.addClause([-activation]);
+      const tested = candidates[0] as number;
+      const probe = [...assumptions, ...backbone, -tested];
+      const prefer = candidates.map((lit) => -lit);
+      const status = this.solver.implied(probe) === null ? "unsat" : this.solver.solve(probe, { deadline, prefer });
       if (status === "unknown") return { status: "gave-up" };
       if (status === "unsat") {
-        backbone.push(...tested);
-        candidates = candidates.slice(tested.length);
-        chunk = Math.min(chunk * 2, 256);
+        backbone.push(tested);
+        candidates = candidates.slice(1);
       } else {
         const witness = this.solver.model();
         this.remember(witness);
-        candidates = candidates.filter((lit) => (witness[Math.abs(lit)] === 1) === lit > 0);
-        chunk = Math.max(1, chunk >> 1);
+        candidates = candidates.filter(
+          (lit) => (witness[Math.abs(lit)] === 1) === lit > 0 && !this.flippable(lit, witness),
+        );
       }
     }
+    this.last = { assumptions, backbone };
     return { status: "ok", states: this.states(choices, backbone) };
+  }
+
+  /** Whether every literal of `earlier` is also in `later`. */
+  private extends(later: readonly number[], earlier: readonly number[]): boolean {
+    const now = new Set(later);
+    return earlier.every((lit) => now.has(lit));
   }
 
   /**
@@ -231,6 +280,8 @@ export class Reasoner {
     };
   }
 }
+
+const occurrenceIndex = (lit: number) => 2 * Math.abs(lit) + (lit < 0 ? 1 : 0);
 
 /** A smallest set of literals meeting every core (brute force by size; cores are few and small). */
 function minimumHittingSet(cores: readonly number[][]): number[] | null {

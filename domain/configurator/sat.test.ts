@@ -111,3 +111,22 @@ describe("SatSolver", () => {
     expect(solver.core().sort()).toEqual([1, 3]);
   });
 });
+
+describe("SatSolver preferences and unit propagation", () => {
+  it("finds the model closest to the preferred literals that the clauses allow", () => {
+    const solver = new SatSolver(4);
+    solver.addClause([-1, -2]);
+    expect(solver.solve([], { prefer: [1, 2, 3, -4] })).toBe("sat");
+    expect([1, 2, 3, 4].map((v) => solver.value(v))).toEqual([true, false, true, false]);
+  });
+
+  it("lists what unit propagation derives from assumptions, and reports a conflict as null", () => {
+    const solver = new SatSolver(4);
+    solver.addClause([-1, 2]);
+    solver.addClause([-2, 3]);
+    solver.addClause([-3, -4]);
+    expect(solver.implied([1])?.sort()).toEqual([-4, 1, 2, 3].sort());
+    expect(solver.implied([1, 4])).toBeNull();
+    expect(solver.solve([1])).toBe("sat");
+  });
+});

@@ -7,6 +7,14 @@
 
 export type SolveStatus = "sat" | "unsat" | "unknown";
 
+export interface SolveOptions {
+  /**
+   * Literals to decide first, in order, whenever they are still open: a model as close to them
+   * as the clauses allow is found (they are preferences, not assumptions).
+   */
+  prefer?: readonly number[];
+}
+
 export interface SolveBudget {
   /** performance.now() value after which the solver gives up with "unknown". */
   deadline?: number;
@@ -69,6 +77,8 @@ export class SatSolver {
   private ok = true;
   private modelValues = new Uint8Array(0);
   private failed: number[] = [];
+  private preferred: number[] = [];
+  private preferredAt = 0;
   /** Conflicts met over the solver's life (for benchmarks). */
   conflicts = 0;
 
@@ -116,11 +126,13 @@ export class SatSolver {
   }
 
   /** Solves under the assumptions (literals that must hold for this call only). */
-  solve(assumptions: readonly number[] = [], budget: SolveBudget = {}): SolveStatus {
+  solve(assumptions: readonly number[] = [], budget: SolveBudget & SolveOptions = {}): SolveStatus {
     this.failed = [];
     if (!this.ok) return "unsat";
     for (const a of assumptions) this.ensureVars(Math.abs(a));
     const internal = assumptions.map(toInternal);
+    this.preferred = (budget.prefer ?? []).map(toInternal);
+    this.preferredAt = 0;
     const startConflicts = this.conflicts;
     let status: SolveStatus | null = null;
     for (let restart = 0; status === null; restart++) {
@@ -128,6 +140,30 @@ export class SatSolver {
     }
     this.cancelUntil(0);
     return status;
+  }
+
+  /**
+   * The literals that unit propagation alone derives from the assumptions (the assumptions
+   * included), without search; null when propagation already finds a conflict.
+   */
+  implied(assumptions: readonly number[]): number[] | null {
+    if (!this.ok) return null;
+    this.cancelUntil(0);
+    let conflict = this.propagate() !== UNDEF;
+    for (const external of assumptions) {
+      if (conflict) break;
+      this.ensureVars(Math.abs(external));
+      const lit = toInternal(external);
+      const value = this.litValue(lit);
+      if (value === FALSE) conflict = true;
+      if (value !== UNDEF) continue;
+      this.trailLim.push(this.trailSize);
+      this.enqueue(lit, UNDEF);
+      conflict = this.propagate() !== UNDEF;
+    }
+    const found = conflict ? null : Array.from(this.trail.subarray(0, this.trailSize), toExternal);
+    this.cancelUntil(0);
+    return found;
   }
 
   /** After "sat": the value of a variable in the model found. */
@@ -415,9 +451,14 @@ export class SatSolver {
     this.trailSize = stop;
     this.qhead = stop;
     this.trailLim.length = level;
+    this.preferredAt = 0;
   }
 
   private pickBranch(): number {
+    while (this.preferredAt < this.preferred.length) {
+      const lit = this.preferred[this.preferredAt++] as number;
+      if (this.assigns[lit >> 1] === UNDEF) return lit;
+    }
     while (this.heap.length > 0) {
       const v = this.heapPop();
       if (this.assigns[v] === UNDEF) return (v << 1) | (this.polarity[v] ? 0 : 1);
