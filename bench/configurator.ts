@@ -14,12 +14,13 @@ import Logic from "logic-solver";
 import type { CompiledModel } from "../domain/configurator/compile.ts";
 import { compileModel } from "../domain/configurator/compile.ts";
 import type { Random } from "../domain/configurator/generate-model.ts";
-import { carSizedModel, industrialModel, modelStats, mulberry32 } from "../domain/configurator/generate-model.ts";
+import { carSizedModel, industrialModel, modelStats } from "../domain/configurator/generate-model.ts";
 import type { ProductModel } from "../domain/configurator/product-model.ts";
 import { parseProductModel } from "../domain/configurator/product-model.ts";
 import type { Choice } from "../domain/configurator/reasoner.ts";
 import { DEFAULT_BUDGET_MS, Reasoner } from "../domain/configurator/reasoner.ts";
 import { SatSolver } from "../domain/configurator/sat.ts";
+import { mulberry32 } from "../domain/random.ts";
 
 /** What one side computed for one click: the forced and excluded options, or why there are none. */
 type Outcome =

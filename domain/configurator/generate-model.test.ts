@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { compileModel } from "./compile.ts";
-import { carSizedModel, industrialModel, modelStats, mulberry32 } from "./generate-model.ts";
+import { carSizedModel, industrialModel, modelStats } from "./generate-model.ts";
 import type { ProductModel } from "./product-model.ts";
 import { optionRefs, parseProductModel } from "./product-model.ts";
 import { Reasoner } from "./reasoner.ts";
@@ -27,17 +27,6 @@ function configurations(model: ProductModel, limit: number): Set<string>[] {
 }
 
 const groupNamed = (model: ProductModel, code: string) => model.groups.find((group) => group.code === code);
-
-describe("mulberry32", () => {
-  it("repeats its sequence for a seed and stays in [0, 1)", () => {
-    const a = mulberry32(7);
-    const b = mulberry32(7);
-    const values = Array.from({ length: 1000 }, () => a());
-    expect(values).toEqual(Array.from({ length: 1000 }, () => b()));
-    expect(values.every((x) => x >= 0 && x < 1)).toBe(true);
-    expect(new Set(values).size).toBe(1000);
-  });
-});
 
 describe("carSizedModel", () => {
   const car = carSizedModel(1);

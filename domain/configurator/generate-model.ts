@@ -5,27 +5,14 @@
  * published automotive feature models (Automotive02: ≈ 18.6k features, ≈ 1.3k cross-tree constraints,
  * a deep tree with many alternative groups). Both are checked with the SAT solver as they are built.
  */
+
+import { mulberry32 } from "../random.ts";
 import { compileModel } from "./compile.ts";
 import { type Expr, type Group, type Option, optionRefs, type ProductModel, type Rule } from "./product-model.ts";
 import { SatSolver } from "./sat.ts";
 
 /** A seeded source of numbers in [0, 1). */
 export type Random = () => number;
-
-/**
- * The mulberry32 generator: tiny, fast and good enough for test data.
- * @example const random = mulberry32(42); random() // 0.6011037519201636, the same on every run
- */
-export function mulberry32(seed: number): Random {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const between = (random: Random, low: number, high: number) => low + Math.floor(random() * (high - low + 1));
 const pickFrom = <T>(random: Random, items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;

@@ -1,4 +1,5 @@
 import type { BodyType } from "../../domain/catalog/types.ts";
+import { mulberry32 } from "../../domain/random.ts";
 
 /** What to draw: body type, colours, the model's real dimensions, the camera and a seed for rim and lamp design. */
 export interface CarArtSpec {
@@ -418,17 +419,6 @@ function fnv1a(text: string): number {
     hash = Math.imul(hash, 0x01000193);
   }
   return hash >>> 0;
-}
-
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 function parseHex(hex: string, fallback: Rgb): Rgb {

@@ -3,6 +3,8 @@
  * same seed gives the same sequence on every machine. Not for anything security-related.
  */
 
+import { mulberry32 } from "../../domain/random.ts";
+
 export interface Prng {
   /** Next float in [0, 1). */
   next(): number;
@@ -31,14 +33,7 @@ export interface Prng {
  * rng.weighted(["in_stock", "sold"], [4, 1]);
  */
 export function createPrng(seed: number): Prng {
-  let state = seed >>> 0;
-  const next = (): number => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = mulberry32(seed);
   const int = (min: number, max: number): number => min + Math.floor(next() * (max - min + 1));
   const shuffle = <T>(items: readonly T[]): T[] => {
     const copy = items.slice();
