@@ -1,6 +1,7 @@
 import { choicesIn, withChoices } from "../../domain/configurator/choice-codec.ts";
 import { compileModel } from "../../domain/configurator/compile.ts";
 import { History } from "../../domain/configurator/history.ts";
+import { Knowledge } from "../../domain/configurator/knowledge.ts";
 import { priceBreakdown } from "../../domain/configurator/pricing.ts";
 import type { ProductModel } from "../../domain/configurator/product-model.ts";
 import { type Choice, type OptionState, Reasoner } from "../../domain/configurator/reasoner.ts";
@@ -22,6 +23,7 @@ function start(
     return option ? t(option.name.zh, option.name.en) : code;
   };
   const reasoner = new Reasoner(compileModel(model));
+  const knowledge = new Knowledge(model);
   const known = new Set(model.options.map((o) => o.code));
   const fromUrl = choicesIn(location.search).filter((c) => known.has(c.option));
   const firstTrim = model.groups.find((g) => g.code === "TRIM")?.options[0];
@@ -77,6 +79,14 @@ function start(
             `还需选择：${open.map((g) => g.name.zh).join("、")}`,
             `Still to choose: ${open.map((g) => g.name.en).join(", ")}`,
           );
+    const count = knowledge.count(history.choices, 300);
+    $<HTMLElement>("[data-count]").textContent =
+      count.status === "ok"
+        ? t(
+            `符合当前选择的配置共 ${count.count.toLocaleString("zh-CN")} 种`,
+            `${count.count.toLocaleString("en-US")} configurations match your choices`,
+          )
+        : "";
     $<HTMLButtonElement>("[data-undo]").disabled = !history.canUndo;
     $<HTMLButtonElement>("[data-redo]").disabled = !history.canRedo;
     window.history.replaceState(null, "", `${location.pathname}${withChoices(location.search, history.choices)}`);
@@ -164,6 +174,23 @@ function start(
     history = history.redo();
     render();
   });
+  for (const button of root.querySelectorAll<HTMLButtonElement>("[data-complete]")) {
+    button.addEventListener("click", () => {
+      const completion =
+        button.dataset.complete === "cheapest"
+          ? knowledge.cheapest(history.choices, { date: today() }, 1000)
+          : knowledge.mostPopular(history.choices, 1000);
+      if (completion.status !== "ok") {
+        status.textContent = t(
+          "暂时无法自动完成配置。",
+          "The configuration cannot be completed automatically right now.",
+        );
+        return;
+      }
+      history = history.replace(completion.selected.map((option) => ({ option, selected: true })));
+      render();
+    });
+  }
   $<HTMLButtonElement>("[data-reset]").addEventListener("click", () => {
     history = history.replace([]);
     render();

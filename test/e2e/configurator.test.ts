@@ -86,6 +86,20 @@ describe("configurator in Chromium (2D, engine running in the browser)", () => {
     await context.close();
   });
 
+  it("completes a configuration to the cheapest one and shows how many configurations remain", async () => {
+    const { slug } = await modelWithTrimExclusion();
+    const context = await browser.newContext({ viewport: DESKTOP });
+    const page = await context.newPage();
+    await page.goto(`${base}/models/${slug}/configure`, { waitUntil: "networkidle" });
+    await expect.poll(() => page.locator("[data-count]").textContent()).toMatch(/^符合当前选择的配置共 [\d,]+ 种$/);
+    await page.getByRole("button", { name: "最低价完成" }).click();
+    await expect.poll(() => page.locator("[data-status]").textContent()).toBe("配置完整，可以确认。");
+    const shown = await page.locator("[data-total]").textContent();
+    await page.getByRole("button", { name: "确认配置" }).click();
+    await expect.poll(() => page.locator("[data-check-result]").textContent()).toBe(`已确认：${shown}`);
+    await context.close();
+  });
+
   it("undoes and redoes a choice", async () => {
     const { slug } = await modelWithTrimExclusion();
     const context = await browser.newContext({ viewport: DESKTOP });
