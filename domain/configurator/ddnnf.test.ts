@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { mulberry32 } from "../random.ts";
 import { type Cnf, satisfies } from "./cnf.ts";
 import { compileDdnnf, countModels, type Ddnnf, literalCounts, maxWeightModel, minCostModel } from "./ddnnf.ts";
 
@@ -153,17 +154,6 @@ function range(from: number, count: number): number[] {
   return Array.from({ length: count }, (_, at) => from + at);
 }
 
-/** Deterministic pseudo-random numbers in [0, 1) (mulberry32). */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let mixed = Math.imul(state ^ (state >>> 15), 1 | state);
-    mixed = (mixed + Math.imul(mixed ^ (mixed >>> 7), 61 | mixed)) ^ mixed;
-    return ((mixed ^ (mixed >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-
 describe("compileDdnnf on structured formulas", () => {
   it("compiles an exactly-one-of-30 group (pairwise encoding) to 30 models", () => {
     const ddnnf = compiled({ numVars: 30, clauses: exactlyOne(range(1, 30)) });
@@ -242,7 +232,7 @@ describe("compileDdnnf on structured formulas", () => {
 
 describe("compileDdnnf budgets", () => {
   it("gives up with a timeout on a hard random 3-CNF near the phase transition instead of hanging", () => {
-    const random = seededRandom(20_240_611);
+    const random = mulberry32(20_240_611);
     const numVars = 250;
     const clauses = range(0, Math.round(4.26 * numVars)).map(() =>
       range(0, 3).map(() => (1 + Math.floor(random() * numVars)) * (random() < 0.5 ? -1 : 1)),

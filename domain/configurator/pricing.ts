@@ -40,10 +40,7 @@ export function priceBreakdown(
     const rule = model.prices.find(
       (price) =>
         price.option === option.code &&
-        (price.from === undefined || context.date >= price.from) &&
-        (price.until === undefined || context.date <= price.until) &&
-        (price.provinces === undefined ||
-          (context.province !== undefined && price.provinces.includes(context.province))) &&
+        priceRuleInContext(price, context) &&
         (price.when === undefined || evaluate(price.when, selected)),
     );
     lines.push({
