@@ -89,6 +89,38 @@ describe("Reasoner.propagate", () => {
   });
 });
 
+describe("Reasoner.propagate, click after click", () => {
+  it("stays exact when each click adds a choice to the last ones (the path that reuses the previous answer)", () => {
+    fc.assert(
+      fc.property(arbitraryModel(7), fc.array(fc.tuple(fc.nat(), fc.boolean()), { maxLength: 6 }), (model, clicks) => {
+        const reasoner = new Reasoner(compileModel(model));
+        let choices: Choice[] = [];
+        for (const [pick, selected] of clicks) {
+          const result = reasoner.propagate(choices);
+          if (result.status !== "ok") return;
+          const free = [...result.states].filter(([, state]) => state === "free").map(([code]) => code);
+          if (free.length === 0) return;
+          choices = [...choices, { option: free[pick % free.length] as string, selected }];
+          const next = reasoner.propagate(choices);
+          const valid = validConfigurations(model, choices);
+          expect(next.status).toBe("ok");
+          if (next.status !== "ok") return;
+          for (const option of model.options) {
+            if (choices.some((c) => c.option === option.code)) continue;
+            const state = valid.every((c) => c.has(option.code))
+              ? "forced"
+              : valid.every((c) => !c.has(option.code))
+                ? "excluded"
+                : "free";
+            expect(next.states.get(option.code), option.code).toBe(state);
+          }
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
 describe("Reasoner.explain", () => {
   it("names choices that on their own already force the option", () => {
     fc.assert(
