@@ -11,6 +11,10 @@ const validConfigurations = (model: ProductModel, choices: readonly Choice[]) =>
     (chosen) => violations(model, chosen).length === 0 && choices.every((c) => chosen.has(c.option) === c.selected),
   );
 
+/** What brute force says an undecided option's state is, given all valid configurations. */
+const bruteState = (valid: readonly Set<string>[], option: string) =>
+  valid.every((c) => c.has(option)) ? "forced" : valid.every((c) => !c.has(option)) ? "excluded" : "free";
+
 const withChoices = arbitraryModel(7).chain((model) =>
   fc.record({
     model: fc.constant(model),
@@ -37,17 +41,7 @@ describe("Reasoner.propagate", () => {
         if (result.status !== "ok") return;
         for (const option of model.options) {
           const chosen = choices.find((c) => c.option === option.code);
-          const inAll = valid.every((config) => config.has(option.code));
-          const inNone = valid.every((config) => !config.has(option.code));
-          const expected = chosen
-            ? chosen.selected
-              ? "chosen"
-              : "rejected"
-            : inAll
-              ? "forced"
-              : inNone
-                ? "excluded"
-                : "free";
+          const expected = chosen ? (chosen.selected ? "chosen" : "rejected") : bruteState(valid, option.code);
           expect(result.states.get(option.code), option.code).toBe(expected);
         }
       }),
@@ -74,11 +68,7 @@ describe("Reasoner.propagate", () => {
             if (result.status !== "ok") continue;
             for (const option of model.options) {
               if (choices.some((c) => c.option === option.code)) continue;
-              const state = valid.every((c) => c.has(option.code))
-                ? "forced"
-                : valid.every((c) => !c.has(option.code))
-                  ? "excluded"
-                  : "free";
+              const state = bruteState(valid, option.code);
               expect(result.states.get(option.code)).toBe(state);
             }
           }
@@ -107,11 +97,7 @@ describe("Reasoner.propagate, click after click", () => {
           if (next.status !== "ok") return;
           for (const option of model.options) {
             if (choices.some((c) => c.option === option.code)) continue;
-            const state = valid.every((c) => c.has(option.code))
-              ? "forced"
-              : valid.every((c) => !c.has(option.code))
-                ? "excluded"
-                : "free";
+            const state = bruteState(valid, option.code);
             expect(next.states.get(option.code), option.code).toBe(state);
           }
         }

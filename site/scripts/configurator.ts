@@ -6,6 +6,7 @@ import { priceBreakdown } from "../../domain/configurator/pricing.ts";
 import type { ProductModel } from "../../domain/configurator/product-model.ts";
 import { type Choice, type OptionState, Reasoner } from "../../domain/configurator/reasoner.ts";
 import { formatCarPrice, formatYuan, type Lang } from "../../domain/money.ts";
+import { shanghaiDate } from "../../domain/time.ts";
 
 const root = document.querySelector<HTMLElement>(".configurator");
 const data = document.getElementById("product-model")?.textContent;
@@ -40,7 +41,6 @@ function start(
     free: "",
   };
 
-  const today = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
   const selected = () => new Set([...states].filter(([, s]) => s === "chosen" || s === "forced").map(([code]) => code));
 
   function render(): void {
@@ -62,7 +62,7 @@ function start(
       const label = button.querySelector("[data-state-label]");
       if (label) label.textContent = stateLabel[state];
     }
-    const breakdown = priceBreakdown(model, selected(), { date: today() });
+    const breakdown = priceBreakdown(model, selected(), { date: shanghaiDate() });
     $<HTMLElement>("[data-lines]").replaceChildren(
       ...breakdown.lines.map((line) => {
         const item = document.createElement("li");
@@ -178,7 +178,7 @@ function start(
     button.addEventListener("click", () => {
       const completion =
         button.dataset.complete === "cheapest"
-          ? knowledge.cheapest(history.choices, { date: today() }, 1000)
+          ? knowledge.cheapest(history.choices, { date: shanghaiDate() }, 1000)
           : knowledge.mostPopular(history.choices, 1000);
       if (completion.status !== "ok") {
         status.textContent = t(
@@ -198,7 +198,7 @@ function start(
   $<HTMLButtonElement>("[data-check]").addEventListener("click", async () => {
     const out = $<HTMLElement>("[data-check-result]");
     const options = [...selected()];
-    const priceFen = priceBreakdown(model, selected(), { date: today() }).totalFen;
+    const priceFen = priceBreakdown(model, selected(), { date: shanghaiDate() }).totalFen;
     out.textContent = t("正在向服务器确认…", "Checking with the store…");
     try {
       const response = await fetch("/api/configurations/validate", {

@@ -1,6 +1,7 @@
 import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
 import { and, desc, eq } from "drizzle-orm";
 import { validateConfiguration } from "../../domain/configurator/validate.ts";
+import { shanghaiDate } from "../../domain/time.ts";
 import { database } from "../db/client.ts";
 import { models, productModels } from "../db/schema.ts";
 import type { AppEnv } from "../env.ts";
@@ -17,9 +18,6 @@ const problemResponse = (description: string) => ({
   content: { "application/problem+json": { schema: ProblemSchema } },
   description,
 });
-
-/** Today in Asia/Shanghai, the calendar that promotions are written in. */
-const shanghaiDate = (now = Date.now()) => new Date(now + 8 * 3600_000).toISOString().slice(0, 10);
 
 /** The configurator's rule bases, and the server's own check of every configuration and price. */
 export const configurator = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })

@@ -1,0 +1,20 @@
+import { WEEKDAYS, type Weekday } from "./catalog/types.ts";
+
+/** China has one time zone and no daylight saving: Asia/Shanghai is always UTC+8. */
+const SHANGHAI_OFFSET_MS = 8 * 3600_000;
+
+/**
+ * The calendar date in Asia/Shanghai (promotions and opening hours are written in it), YYYY-MM-DD.
+ * @example shanghaiDate(Date.parse("2026-11-28T17:00:00Z")) // "2026-11-29"
+ */
+export function shanghaiDate(now = Date.now()): string {
+  return new Date(now + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10);
+}
+
+/**
+ * The weekday in Asia/Shanghai.
+ * @example shanghaiWeekday(Date.parse("2026-11-29T01:00:00+08:00")) // "sun"
+ */
+export function shanghaiWeekday(now = Date.now()): Weekday {
+  return WEEKDAYS[(new Date(now + SHANGHAI_OFFSET_MS).getUTCDay() + 6) % 7] as Weekday;
+}
