@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { choose } from "./choose.ts";
 import { compileModel } from "./compile.ts";
 import { sampleCar } from "./fixtures.ts";
 import { Reasoner } from "./reasoner.ts";
@@ -23,6 +24,18 @@ describe("a shopper configuring the sample car", () => {
       s.kind === "rule" ? s.rule.id : s.kind === "includes" ? `includes:${s.option.code}` : `${s.kind}:${s.group.code}`,
     );
     expect(named.sort()).toEqual(["W21_NEEDS_SPORT", "group:SEATS", "includes:SPORT_PKG"]);
+  });
+
+  it("switches within a one-of group, and asks for a repair when the rules still say no", () => {
+    const model = sampleCar();
+    expect(choose(reasoner, model, [{ option: "PAINT_BLUE", selected: true }], "PAINT_WHITE")).toEqual({
+      status: "ok",
+      choices: [{ option: "PAINT_WHITE", selected: true }],
+    });
+    expect(choose(reasoner, model, [comfort, { option: "W19", selected: true }], "W21")).toEqual({
+      status: "needs-repair",
+      base: [comfort],
+    });
   });
 
   it("is offered to give up the comfort seats to get the 21-inch wheels", () => {

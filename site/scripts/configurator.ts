@@ -1,4 +1,5 @@
 import { choicesIn, withChoices } from "../../domain/configurator/choice-codec.ts";
+import { choose } from "../../domain/configurator/choose.ts";
 import { compileModel } from "../../domain/configurator/compile.ts";
 import { History } from "../../domain/configurator/history.ts";
 import { Knowledge } from "../../domain/configurator/knowledge.ts";
@@ -93,18 +94,14 @@ function start(
     $<HTMLElement>("[data-check-result]").textContent = "";
   }
 
-  /** Picks an option that the current choices rule out: a plain switch within a one-of group, else a repair to confirm. */
+  /** Picks an option the current choices rule out: a plain switch within its one-of group, else a repair to confirm. */
   function switchTo(option: string): void {
-    const siblings = new Set(
-      model.groups.filter((g) => g.max === 1 && g.options.includes(option)).flatMap((g) => g.options),
-    );
-    const base = history.choices.filter((c) => !siblings.has(c.option));
-    const switched = [...base, { option, selected: true }];
-    if (reasoner.propagate(switched, 500).status === "ok") {
-      history = history.replace(switched);
+    const chosen = choose(reasoner, model, history.choices, option);
+    if (chosen.status === "ok") {
+      history = history.replace(chosen.choices);
       render();
-    } else {
-      offerRepair(option, base);
+    } else if (chosen.status === "needs-repair") {
+      offerRepair(option, chosen.base);
     }
   }
 
