@@ -1,6 +1,8 @@
 /** fast-check generators of small random product models, for property tests against brute force. */
 import fc from "fast-check";
 import type { Expr, ProductModel } from "./product-model.ts";
+import type { Choice } from "./reasoner.ts";
+import { violations } from "./semantics.ts";
 
 const text = { zh: "项", en: "item" };
 
@@ -69,4 +71,17 @@ export function* allSelections(model: ProductModel): Generator<Set<string>> {
   for (let bits = 0; bits < 2 ** codes.length; bits++) {
     yield new Set(codes.filter((_, i) => (bits >> i) & 1));
   }
+}
+
+/** Up to `max` decisions about distinct options of the model. */
+export const arbitraryChoices = (model: ProductModel, max: number): fc.Arbitrary<Choice[]> =>
+  fc
+    .uniqueArray(fc.constantFrom(...model.options.map((o) => o.code)), { maxLength: max })
+    .chain((codes) => fc.tuple(...codes.map((option) => fc.boolean().map((selected) => ({ option, selected })))));
+
+/** Every valid configuration that agrees with the choices, by enumeration. */
+export function validConfigurations(model: ProductModel, choices: readonly Choice[]): Set<string>[] {
+  return [...allSelections(model)].filter(
+    (chosen) => violations(model, chosen).length === 0 && choices.every((c) => chosen.has(c.option) === c.selected),
+  );
 }

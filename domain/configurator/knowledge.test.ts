@@ -1,24 +1,15 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { allSelections, arbitraryModel } from "./arbitrary-model.ts";
+import { arbitraryChoices, arbitraryModel, validConfigurations } from "./arbitrary-model.ts";
 import { sampleCar } from "./fixtures.ts";
 import { Knowledge } from "./knowledge.ts";
 import { priceBreakdown } from "./pricing.ts";
-import type { ProductModel } from "./product-model.ts";
-import type { Choice } from "./reasoner.ts";
 import { violations } from "./semantics.ts";
-
-const valid = (model: ProductModel, choices: readonly Choice[]) =>
-  [...allSelections(model)].filter(
-    (c) => violations(model, c).length === 0 && choices.every((x) => c.has(x.option) === x.selected),
-  );
 
 const withChoices = arbitraryModel(7).chain((model) =>
   fc.record({
     model: fc.constant(model),
-    choices: fc
-      .uniqueArray(fc.constantFrom(...model.options.map((o) => o.code)), { maxLength: 3 })
-      .chain((codes) => fc.tuple(...codes.map((option) => fc.boolean().map((selected) => ({ option, selected }))))),
+    choices: arbitraryChoices(model, 3),
     date: fc.constantFrom("2026-06-01", "2026-12-15"),
   }),
 );
@@ -28,7 +19,7 @@ describe("Knowledge", () => {
     fc.assert(
       fc.property(withChoices, ({ model, choices, date }) => {
         const knowledge = new Knowledge(model);
-        const configs = valid(model, choices);
+        const configs = validConfigurations(model, choices);
         expect(knowledge.count(choices)).toEqual({ status: "ok", count: BigInt(configs.length) });
         const cheapest = knowledge.cheapest(choices, { date });
         const popular = knowledge.mostPopular(choices);

@@ -1,15 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { allSelections, arbitraryModel } from "./arbitrary-model.ts";
+import { arbitraryChoices, arbitraryModel, validConfigurations } from "./arbitrary-model.ts";
 import { compileModel } from "./compile.ts";
-import type { ProductModel } from "./product-model.ts";
 import { type Choice, Reasoner } from "./reasoner.ts";
-import { violations } from "./semantics.ts";
-
-const validConfigurations = (model: ProductModel, choices: readonly Choice[]) =>
-  [...allSelections(model)].filter(
-    (chosen) => violations(model, chosen).length === 0 && choices.every((c) => chosen.has(c.option) === c.selected),
-  );
 
 /** What brute force says an undecided option's state is, given all valid configurations. */
 const bruteState = (valid: readonly Set<string>[], option: string) =>
@@ -18,9 +11,7 @@ const bruteState = (valid: readonly Set<string>[], option: string) =>
 const withChoices = arbitraryModel(7).chain((model) =>
   fc.record({
     model: fc.constant(model),
-    choices: fc
-      .uniqueArray(fc.constantFrom(...model.options.map((o) => o.code)), { maxLength: 4 })
-      .chain((codes) => fc.tuple(...codes.map((option) => fc.boolean().map((selected) => ({ option, selected }))))),
+    choices: arbitraryChoices(model, 4),
   }),
 );
 
