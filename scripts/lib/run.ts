@@ -1,5 +1,5 @@
 import { spawn } from "node:child_process";
-import { existsSync, writeFileSync } from "node:fs";
+import { appendFileSync, existsSync, readFileSync, writeFileSync } from "node:fs";
 
 /** Environment for every tool we start: offline, quiet, no telemetry. */
 export const QUIET_ENV = {
@@ -36,14 +36,22 @@ export function run(bin: string, args: string[], options: { env?: Record<string,
 
 /**
  * Makes sure .dev.vars exists, so that wrangler does not hand the .env tool settings to the Worker
- * as secrets. Local development secrets are generated per machine and never committed.
+ * as secrets. Local development secrets are generated per machine and never committed; a
+ * .dev.vars from before a secret existed gets that secret appended.
  */
 export function ensureDevVars(): void {
-  if (existsSync(".dev.vars")) return;
-  writeFileSync(
-    ".dev.vars",
-    "# Local development values (generated, not committed). Production secrets: wrangler secret put NAME\nENVIRONMENT=development\n",
-  );
+  if (!existsSync(".dev.vars")) {
+    writeFileSync(
+      ".dev.vars",
+      "# Local development values (generated, not committed). Production secrets: wrangler secret put NAME\nENVIRONMENT=development\n",
+    );
+  }
+  const vars = readFileSync(".dev.vars", "utf8");
+  if (!/^PII_KEY=/m.test(vars)) {
+    const key = Buffer.from(crypto.getRandomValues(new Uint8Array(32))).toString("base64");
+    const newline = vars === "" || vars.endsWith("\n") ? "" : "\n";
+    appendFileSync(".dev.vars", `${newline}# Key for personal data at rest (worker/pii.ts)\nPII_KEY=${key}\n`);
+  }
 }
 
 /** Where local D1, R2, KV, Queue and Durable Object state lives (wrangler's --persist-to). */
