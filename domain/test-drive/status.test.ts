@@ -1,0 +1,35 @@
+import { describe, expect, it } from "vitest";
+import { changeProblem, isHolding } from "./status.ts";
+
+const NOW = Date.parse("2026-11-28T10:00:00+08:00");
+const later = "2026-11-30T02:00:00.000Z";
+
+describe("booking status", () => {
+  it("lets a shopper reschedule or cancel a booking whose slot is still ahead", () => {
+    expect(changeProblem({ status: "booked", slotStart: later }, "rescheduled", NOW)).toBeUndefined();
+    expect(changeProblem({ status: "rescheduled", slotStart: later }, "rescheduled", NOW)).toBeUndefined();
+    expect(changeProblem({ status: "rescheduled", slotStart: later }, "cancelled", NOW)).toBeUndefined();
+  });
+
+  it("treats cancelled, checked-in and no-show bookings as final", () => {
+    for (const status of ["cancelled", "checked_in", "no_show"] as const) {
+      expect(changeProblem({ status, slotStart: later }, "cancelled", NOW)).toBe("final-status");
+    }
+  });
+
+  it("refuses changes once the slot has started", () => {
+    expect(changeProblem({ status: "booked", slotStart: new Date(NOW).toISOString() }, "cancelled", NOW)).toBe(
+      "slot-started",
+    );
+  });
+
+  it("counts only booked, rescheduled and checked-in bookings against a slot's demo cars", () => {
+    expect(["booked", "rescheduled", "checked_in", "cancelled", "no_show"].map((s) => isHolding(s as never))).toEqual([
+      true,
+      true,
+      true,
+      false,
+      false,
+    ]);
+  });
+});

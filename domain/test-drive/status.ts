@@ -1,0 +1,43 @@
+/** The life of a test-drive booking: which statuses exist, which hold a demo car, which moves are legal. */
+
+export const BOOKING_STATUSES = ["booked", "rescheduled", "cancelled", "checked_in", "no_show"] as const;
+export type BookingStatus = (typeof BOOKING_STATUSES)[number];
+
+/** Statuses in which a booking occupies one demo car for its slot. */
+export const HOLDING_STATUSES = ["booked", "rescheduled", "checked_in"] as const satisfies readonly BookingStatus[];
+
+const TRANSITIONS: Record<BookingStatus, readonly BookingStatus[]> = {
+  booked: ["rescheduled", "cancelled", "checked_in", "no_show"],
+  rescheduled: ["rescheduled", "cancelled", "checked_in", "no_show"],
+  cancelled: [],
+  checked_in: [],
+  no_show: [],
+};
+
+/** Why a shopper cannot change a booking any more. */
+export type ChangeProblem = "final-status" | "slot-started";
+
+/**
+ * Whether a shopper may move a booking to `to` (reschedule or cancel) at `now`: undefined if so.
+ * A booking whose slot has started, or that is cancelled, checked in or a no-show, is final.
+ * @example
+ * changeProblem({ status: "booked", slotStart: "2026-11-30T02:00:00.000Z" }, "cancelled", Date.parse("2026-11-29T00:00:00Z"))
+ * // undefined
+ */
+export function changeProblem(
+  booking: { status: BookingStatus; slotStart: string },
+  to: "rescheduled" | "cancelled",
+  now: number,
+): ChangeProblem | undefined {
+  if (!TRANSITIONS[booking.status].includes(to)) return "final-status";
+  if (Date.parse(booking.slotStart) <= now) return "slot-started";
+  return undefined;
+}
+
+/**
+ * Whether the status holds a demo car.
+ * @example isHolding("cancelled") // false
+ */
+export function isHolding(status: BookingStatus): boolean {
+  return (HOLDING_STATUSES as readonly BookingStatus[]).includes(status);
+}
