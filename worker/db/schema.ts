@@ -18,6 +18,7 @@ import type {
 } from "../../domain/catalog/types.ts";
 import type { ProductModel } from "../../domain/configurator/product-model.ts";
 import type { CityTier } from "../../domain/geo/city-tier.ts";
+import { type BookingStatus, HOLDING_STATUSES } from "../../domain/test-drive/status.ts";
 
 const createdAt = () => text("created_at").notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`);
 
@@ -284,6 +285,31 @@ export const orders = sqliteTable(
   (t) => [index("orders_user_idx").on(t.userId), index("orders_status_idx").on(t.status)],
 );
 
+/**
+ * How many demo cars of a trim a dealer keeps for test drives: the capacity of each of its slots
+ * for that trim. No row means the dealer offers no test drive of the trim.
+ */
+export const testDriveCars = sqliteTable(
+  "test_drive_cars",
+  {
+    dealerId: text("dealer_id")
+      .notNull()
+      .references(() => dealers.id),
+    trimId: text("trim_id")
+      .notNull()
+      .references(() => trims.id),
+    cars: integer("cars").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.dealerId, t.trimId] })],
+);
+
+const holding = sql.raw(`status in (${HOLDING_STATUSES.map((status) => `'${status}'`).join(", ")})`);
+
+/**
+ * Test-drive bookings. A booking that holds a car (booked, rescheduled, checked in) owns one
+ * `car_index` below the slot's capacity; the partial unique indexes make a second holder of the same
+ * car, or a second booking of the same phone at the same dealer and slot, impossible.
+ */
 export const testDriveBookings = sqliteTable(
   "test_drive_bookings",
   {
@@ -297,13 +323,47 @@ export const testDriveBookings = sqliteTable(
     userId: text("user_id").references(() => users.id),
     phoneCipher: text("phone_cipher").notNull(),
     phoneIndex: text("phone_index").notNull(),
+    nameCipher: text("name_cipher").notNull(),
     slotStart: text("slot_start").notNull(),
     slotEnd: text("slot_end").notNull(),
-    status: text("status").notNull(),
+    carIndex: integer("car_index").notNull(),
+    status: text("status").$type<BookingStatus>().notNull(),
+    /** Bumped on every change, so a re-downloaded .ics replaces the old event (SEQUENCE). */
+    revision: integer("revision").notNull().default(0),
     idempotencyKey: text("idempotency_key").notNull().unique(),
+    consentAt: text("consent_at").notNull(),
     createdAt: createdAt(),
+    updatedAt: text("updated_at").notNull(),
   },
-  (t) => [index("bookings_dealer_slot_idx").on(t.dealerId, t.slotStart)],
+  (t) => [
+    index("bookings_dealer_slot_idx").on(t.dealerId, t.slotStart),
+    uniqueIndex("bookings_car_slot_idx").on(t.dealerId, t.trimId, t.slotStart, t.carIndex).where(holding),
+    uniqueIndex("bookings_phone_slot_idx").on(t.dealerId, t.slotStart, t.phoneIndex).where(holding),
+  ],
+);
+
+/**
+ * Notifications waiting to be sent (transactional outbox): written in the same batch as the change
+ * that causes them, sent later by whoever drains the table. One row per kind and subject.
+ */
+export const notificationOutbox = sqliteTable(
+  "notification_outbox",
+  {
+    id: text("id").primaryKey(),
+    kind: text("kind").$type<"test_drive_reminder">().notNull(),
+    /** The id of what the notification is about (a booking); the sender reads the details from it. */
+    subjectId: text("subject_id").notNull(),
+    channel: text("channel").$type<"sms">().notNull(),
+    dueAt: text("due_at").notNull(),
+    status: text("status").$type<"pending" | "sent" | "cancelled" | "failed">().notNull(),
+    attempts: integer("attempts").notNull().default(0),
+    createdAt: createdAt(),
+    sentAt: text("sent_at"),
+  },
+  (t) => [
+    uniqueIndex("outbox_kind_subject_idx").on(t.kind, t.subjectId),
+    index("outbox_status_due_idx").on(t.status, t.dueAt),
+  ],
 );
 
 export const leads = sqliteTable(
