@@ -1,0 +1,50 @@
+import type { AdasLevel, BodyType, Drive, Powertrain, SeatMaterial } from "../catalog/types.ts";
+import type { ColourFamily } from "./colour.ts";
+
+/** stock: at a dealer now; transit: on its way to a dealer; order: a trim built to order. */
+export const LISTING_KINDS = ["stock", "transit", "order"] as const;
+export type ListingKind = (typeof LISTING_KINDS)[number];
+
+/**
+ * What catalogue search finds: an inventory vehicle (stock, transit) or a trim built to order,
+ * with everything a shopper filters by denormalised onto it.
+ */
+export type Listing = {
+  /** VIN for vehicles, "order:<trimId>" for build-to-order trims. */
+  id: string;
+  kind: ListingKind;
+  brand: string;
+  brandName: string;
+  brandNameEn: string;
+  model: string;
+  modelName: string;
+  modelNameEn: string;
+  modelCode: string;
+  trimId: string;
+  trimName: string;
+  trimNameEn: string;
+  bodyType: BodyType;
+  powertrain: Powertrain;
+  drive: Drive;
+  seatMaterial: SeatMaterial;
+  adasLevel: AdasLevel;
+  seats: number;
+  priceFen: number;
+  rangeKm: number | null;
+  batteryKwh: number | null;
+  zeroToHundredS: number;
+  paintCode: string | null;
+  paintName: string | null;
+  paintNameEn: string | null;
+  colour: ColourFamily | null;
+  dealerId: string | null;
+  cityCode: string | null;
+  cityName: string | null;
+  cityNameEn: string | null;
+  lat: number | null;
+  lon: number | null;
+  /** YYYY-MM-DD on which the car can be handed over (for orders: today plus the build lead time). */
+  availableOn: string;
+  launchedOn: string;
+  popularity: number;
+};
