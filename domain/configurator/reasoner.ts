@@ -1,4 +1,5 @@
 import type { CompiledModel, Source } from "./compile.ts";
+import { BackboneFinder } from "./backbone.ts";
 import { SatSolver } from "./sat.ts";
 
 /** A shopper's decision about one option. */
@@ -34,7 +35,6 @@ export type Repair =
 
 /** Time allowed to one reasoning call unless the caller says otherwise. */
 export const DEFAULT_BUDGET_MS = 2000;
-const POOL_SIZE = 32;
 const MAX_HITTING_SET_CHECKS = 200_000;
 
 /**
@@ -50,101 +50,29 @@ export class Reasoner {
   private readonly compiled: CompiledModel;
   private readonly solver: SatSolver;
   private explainer: { solver: SatSolver; selectors: number[] } | null = null;
-  private readonly pool: Uint8Array[] = [];
-  private last: { assumptions: number[]; backbone: number[] } | null = null;
-  /** For each option literal (index 2v, 2v+1 for ¬v), the clauses it occurs in. */
-  private readonly occurrences: number[][];
+  private readonly backbone: BackboneFinder;
 
   constructor(compiled: CompiledModel) {
     this.compiled = compiled;
     this.solver = new SatSolver(compiled.cnf.numVars);
     for (const clause of compiled.cnf.clauses) this.solver.addClause(clause);
-    this.occurrences = Array.from({ length: 2 * (compiled.optionCount + 1) }, () => []);
-    compiled.cnf.clauses.forEach((clause, index) => {
-      for (const lit of clause)
-        if (Math.abs(lit) <= compiled.optionCount) this.occurrences[occurrenceIndex(lit)]?.push(index);
-    });
-  }
-
-  /** Whether flipping `lit` (true in `model`) leaves every clause satisfied: then it is no backbone literal. */
-  private flippable(lit: number, model: Uint8Array): boolean {
-    const holds = (l: number) => (model[Math.abs(l)] === 1) === l > 0;
-    for (const index of this.occurrences[occurrenceIndex(lit)] ?? []) {
-      const clause = this.compiled.cnf.clauses[index] as number[];
-      if (!clause.some((other) => other !== lit && holds(other))) return false;
-    }
-    return true;
+    this.backbone = new BackboneFinder(this.solver, compiled.cnf, compiled.optionCount);
   }
 
   /**
-   * The state of every option after `choices`: the backbone of the compiled formula under them.
-   * Unit propagation settles most options for free; the rest are tested one at a time with the
-   * solver steered towards the opposite of every open candidate, so that each model it finds
-   * clears many candidates at once. When the choices extend the previous call's, what that call
-   * fixed stays fixed and only its free options are looked at again.
+   * The state of every option after `choices`: the backbone of the compiled formula under them
+   * (see BackboneFinder: propagation, local repairs of the last model, and the solver for the rest).
    */
   propagate(choices: readonly Choice[], budgetMs = DEFAULT_BUDGET_MS): Propagation {
     const deadline = performance.now() + budgetMs;
     const assumptions = this.literals(choices);
-    const implied = this.solver.implied(assumptions);
-    const first = implied === null ? "unsat" : this.solver.solve(assumptions, { deadline });
-    if (first === "unknown") return { status: "gave-up" };
-    if (first === "unsat") {
-      this.solver.solve(assumptions, { deadline });
+    const found = this.backbone.find(assumptions, deadline);
+    if (found.status === "unknown") return { status: "gave-up" };
+    if (found.status === "unsat") {
+      if (this.solver.solve(assumptions, { deadline }) !== "unsat") return { status: "gave-up" };
       return { status: "contradiction", conflicting: this.choicesOf(this.solver.core()) };
     }
-    this.remember(this.solver.model());
-    const chosen = new Set(assumptions.map(Math.abs));
-    const backbone: number[] = [];
-    const settled = new Set<number>();
-    for (const lit of implied ?? []) {
-      const v = Math.abs(lit);
-      if (v > this.compiled.optionCount || chosen.has(v)) continue;
-      backbone.push(lit);
-      settled.add(v);
-    }
-    const previous = this.last && this.extends(assumptions, this.last.assumptions) ? this.last : null;
-    for (const lit of previous?.backbone ?? []) {
-      if (settled.has(Math.abs(lit)) || chosen.has(Math.abs(lit))) continue;
-      backbone.push(lit);
-      settled.add(Math.abs(lit));
-    }
-    const model = this.pool[0] as Uint8Array;
-    let candidates: number[] = [];
-    for (let v = 1; v <= this.compiled.optionCount; v++) {
-      if (!chosen.has(v) && !settled.has(v)) candidates.push(model[v] ? v : -v);
-    }
-    for (const known of this.pool) {
-      if (assumptions.every((lit) => (known[Math.abs(lit)] === 1) === lit > 0)) {
-        candidates = candidates.filter((lit) => (known[Math.abs(lit)] === 1) === lit > 0);
-      }
-    }
-    candidates = candidates.filter((lit) => !this.flippable(lit, model));
-    while (candidates.length > 0) {
-      const tested = candidates[0] as number;
-      const probe = [...assumptions, ...backbone, -tested];
-      const prefer = candidates.map((lit) => -lit);
-      const status = this.solver.implied(probe) === null ? "unsat" : this.solver.solve(probe, { deadline, prefer });
-      if (status === "unknown") return { status: "gave-up" };
-      if (status === "unsat") {
-        backbone.push(tested);
-        candidates = candidates.slice(1);
-      } else {
-        const witness = this.solver.model();
-        this.remember(witness);
-        candidates = candidates.filter(
-          (lit) => (witness[Math.abs(lit)] === 1) === lit > 0 && !this.flippable(lit, witness),
-        );
-      }
-    }
-    this.last = { assumptions, backbone };
-    return { status: "ok", states: this.states(choices, backbone) };
-  }
-
-  /** Whether every literal of `earlier` is also in `later`. */
-  private extends(later: readonly number[], earlier: readonly number[]): boolean {
-    const now = new Set(later);
-    return earlier.every((lit) => now.has(lit));
+    return { status: "ok", states: this.states(choices, found.backbone) };
   }
 
   /**
@@ -197,7 +125,7 @@ export class Reasoner {
       const status = this.solver.solve([targetLit, ...kept], { deadline });
       if (status === "unknown") return { status: "gave-up" };
       if (status === "sat") {
-        this.remember(this.solver.model());
+        this.backbone.remember(this.solver.model());
         return { status: "ok", drop: this.choicesOf(drop), choices: [...this.choicesOf(kept), target] };
       }
       const core = this.solver.core().filter((lit) => lit !== targetLit);
@@ -232,11 +160,6 @@ export class Reasoner {
       states.set(this.compiled.model.options[Math.abs(lit) - 1]?.code ?? "", lit > 0 ? "forced" : "excluded");
     for (const choice of choices) states.set(choice.option, choice.selected ? "chosen" : "rejected");
     return states;
-  }
-
-  private remember(model: Uint8Array): void {
-    this.pool.unshift(model);
-    if (this.pool.length > POOL_SIZE) this.pool.pop();
   }
 
   /** A second solver whose clauses are switched on by one selector variable per source. */
@@ -280,8 +203,6 @@ export class Reasoner {
     };
   }
 }
-
-const occurrenceIndex = (lit: number) => 2 * Math.abs(lit) + (lit < 0 ? 1 : 0);
 
 /** A smallest set of literals meeting every core (brute force by size; cores are few and small). */
 function minimumHittingSet(cores: readonly number[][]): number[] | null {
