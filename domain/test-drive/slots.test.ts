@@ -5,6 +5,7 @@ import {
   bookableSlots,
   checkBooking,
   checkDate,
+  dealerProblems,
   lastBookableDate,
   openingSlots,
   problemMessage,
@@ -117,6 +118,11 @@ describe("checking a booking request", () => {
       ],
     });
     expect(checkBooking({ ...dealer, cars: 0 }, "2026-11-30T10:30:00+08:00", NOW).ok).toBe(false);
+  });
+
+  it("finds dealer problems without a slot, for the slot list", () => {
+    expect(dealerProblems(dealer)).toEqual([]);
+    expect(dealerProblems({ ...dealer, cars: undefined })).toEqual([{ field: "trimId", reason: "unknown-trim" }]);
   });
 
   it("refuses a dealer that does not do test drives", () => {

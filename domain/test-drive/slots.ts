@@ -124,13 +124,21 @@ export function checkBooking(
   now: number,
   policy = TEST_DRIVE_POLICY,
 ): BookingCheck {
-  const problems: BookingProblem[] = [];
-  if (!dealer.services.includes("test_drive")) problems.push({ field: "dealerId", reason: "no-test-drives" });
-  else if (!dealer.cars) problems.push({ field: "trimId", reason: "unknown-trim" });
+  const problems = dealerProblems(dealer);
   const slot = checkSlot(dealer.hours, start, now, policy);
   if ("reason" in slot) problems.push({ field: "slotStart", reason: slot.reason });
   else if (problems.length === 0) return { ok: true, slot };
   return { ok: false, problems };
+}
+
+/**
+ * What keeps a dealer from offering test drives of the trim, whatever the slot.
+ * @example dealerProblems({ hours, services: ["sales"], cars: 2 }) // [{ field: "dealerId", reason: "no-test-drives" }]
+ */
+export function dealerProblems(dealer: DealerForBooking): BookingProblem[] {
+  if (!dealer.services.includes("test_drive")) return [{ field: "dealerId", reason: "no-test-drives" }];
+  if (!dealer.cars) return [{ field: "trimId", reason: "unknown-trim" }];
+  return [];
 }
 
 function checkSlot(

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { changeProblem, isHolding } from "./status.ts";
+import { changeProblem, changeProblemMessage } from "./status.ts";
 
 const NOW = Date.parse("2026-11-28T10:00:00+08:00");
 const later = "2026-11-30T02:00:00.000Z";
@@ -23,13 +23,8 @@ describe("booking status", () => {
     );
   });
 
-  it("counts only booked, rescheduled and checked-in bookings against a slot's demo cars", () => {
-    expect(["booked", "rescheduled", "checked_in", "cancelled", "no_show"].map((s) => isHolding(s as never))).toEqual([
-      true,
-      true,
-      true,
-      false,
-      false,
-    ]);
+  it("explains a refused change in Chinese first, then English", () => {
+    expect(changeProblemMessage("final-status")).toMatch(/^该预约.* \/ This booking/);
+    expect(changeProblemMessage("slot-started")).toMatch(/^试驾时段已开始.* \/ The slot has started/);
   });
 });

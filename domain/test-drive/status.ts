@@ -35,9 +35,11 @@ export function changeProblem(
 }
 
 /**
- * Whether the status holds a demo car.
- * @example isHolding("cancelled") // false
+ * What a change problem means to a shopper, Chinese first.
+ * @example changeProblemMessage("slot-started") // "试驾时段已开始，无法更改 / The slot has started; it can no longer be changed"
  */
-export function isHolding(status: BookingStatus): boolean {
-  return (HOLDING_STATUSES as readonly BookingStatus[]).includes(status);
+export function changeProblemMessage(problem: ChangeProblem): string {
+  return problem === "final-status"
+    ? "该预约已结束或已取消，无法更改 / This booking is cancelled or over and can no longer be changed"
+    : "试驾时段已开始，无法更改 / The slot has started; it can no longer be changed";
 }
