@@ -11,6 +11,7 @@ import { configurator } from "./routes/configurator.ts";
 import { events } from "./routes/events.ts";
 import { health } from "./routes/health.ts";
 import { mediaRoutes } from "./routes/media.ts";
+import { search } from "./routes/search.ts";
 import { contentSecurityPolicy, SECURITY_HEADERS } from "./security.ts";
 
 const MAX_BODY_BYTES = 1024 * 1024;
@@ -55,6 +56,7 @@ app.use(jsonOnly());
 const routes = app
   .route("/", health)
   .route("/", catalog)
+  .route("/", search)
   .route("/", configurator)
   .route("/", events)
   .route("/", mediaRoutes);

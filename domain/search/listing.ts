@@ -48,3 +48,6 @@ export type Listing = {
   launchedOn: string;
   popularity: number;
 };
+
+/** Days from order to hand-over for a car built to order, as listed in search. */
+export const ORDER_LEAD_DAYS = 42;

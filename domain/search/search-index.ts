@@ -166,6 +166,12 @@ export class SearchIndex {
     this.indexNames();
   }
 
+  /** Whether a listing is in results (known and not withdrawn). */
+  lists(id: string): boolean {
+    const ordinal = this.ordinalOf(id);
+    return ordinal !== null && has(this.live, ordinal);
+  }
+
   /** Take a vehicle out of results at once (sold, reserved); true if it was listed. */
   withdraw(id: string): boolean {
     const ordinal = this.ordinalOf(id);
