@@ -36,6 +36,15 @@ export const PROBLEMS = {
   "method-not-allowed": { status: 405, title: "不支持该请求方法 / Method not allowed" },
   "price-mismatch": { status: 409, title: "价格已变化 / The price has changed" },
   "invalid-configuration": { status: 422, title: "配置不可用 / This configuration cannot be built" },
+  "quote-not-possible": { status: 422, title: "无法按这些条件报价 / No quote is possible on these terms" },
+  "partner-unavailable": {
+    status: 503,
+    title: "保险合作方暂时无法报价 / The insurance partner cannot quote right now",
+  },
+  "partner-invalid-response": {
+    status: 502,
+    title: "保险合作方的应答无效 / The insurance partner's answer is invalid",
+  },
   "range-not-satisfiable": { status: 416, title: "请求的范围无效 / Range not satisfiable" },
   "rate-limited": { status: 429, title: "请求过于频繁 / Too many requests" },
   internal: { status: 500, title: "服务器内部错误 / Internal server error" },

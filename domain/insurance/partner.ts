@@ -29,7 +29,7 @@ export type VerificationFailure = { kind: "bad-signature" | "expired" | "mismatc
 export type QuoteResult = { ok: true; signed: SignedQuote } | { ok: false; error: PartnerFailure };
 
 export type VerifiedQuoteResult =
-  | { ok: true; quote: PartnerQuote }
+  | { ok: true; quote: PartnerQuote; signature: string }
   | { ok: false; error: PartnerFailure | VerificationFailure };
 
 /** An insurer (or broker) that quotes remotely; `signal` aborts a call the caller no longer waits for. */
@@ -43,7 +43,7 @@ export const TIMEOUT_MESSAGE = "保险公司未及时响应 / The insurer did no
 /**
  * Checks a signed answer: the signature must be the partner's, the quote still valid at `now`, and
  * for exactly the request asked. Anything else is a typed failure, never a throw.
- * @example await verifyQuote(key, signed, request, Date.now()) // { ok: true, quote } or { ok: false, error: { kind: "bad-signature", … } }
+ * @example await verifyQuote(key, signed, request, Date.now()) // { ok: true, quote, signature } or { ok: false, error: { kind: "bad-signature", … } }
  */
 export async function verifyQuote(
   key: CryptoKey,
@@ -59,7 +59,7 @@ export async function verifyQuote(
   if (JSON.stringify(sortKeys(quote.request)) !== JSON.stringify(sortKeys(request))) {
     return fail("mismatch", "报价与请求不符 / The quote is for a different request");
   }
-  return { ok: true, quote };
+  return { ok: true, quote, signature: signed.signature };
 }
 
 /**
