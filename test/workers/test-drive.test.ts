@@ -336,6 +336,25 @@ describe("managing a booking", () => {
     expect(reminder).toEqual({ due_at: utc(slotAt(6, "10:00")), status: "pending" });
   });
 
+  it("lets only one of five concurrent reschedules into the last free car win, and keeps the others where they were", async () => {
+    const target = slotAt(9, "18:00");
+    const origins = ["09:00", "09:45", "10:30", "11:15", "12:00"].map((time) => slotAt(9, time));
+    const bookings = await Promise.all(origins.map((slotStart) => book({ slotStart, trimId: trimB?.id })));
+    const moves = await Promise.all(
+      bookings.map(({ body }) =>
+        call<Problem>(`/test-drives/${body.id}?token=${body.manageToken}`, {
+          method: "PATCH",
+          headers: { "content-type": "application/json" },
+          body: JSON.stringify({ slotStart: target }),
+        }),
+      ),
+    );
+    expect(moves.map((m) => m.status).sort()).toEqual([200, 409, 409, 409, 409]);
+    expect(await holding(target, trimB?.id)).toHaveLength(1);
+    const stayed = origins.filter((_, i) => moves[i]?.status === 409);
+    for (const origin of stayed) expect(await holding(origin, trimB?.id)).toHaveLength(1);
+  });
+
   it("refuses to reschedule into a full slot or outside opening hours, and leaves the booking as it was", async () => {
     const full = slotAt(7, "09:00");
     await book({ slotStart: full, trimId: trimB?.id });
