@@ -47,6 +47,17 @@ describe("selectCampaign", () => {
     expect(selectCampaign(campaigns, { ...ask, plan: "balloon" })).toBeUndefined();
   });
 
+  it("never puts a balloon plan on a flat rate, even if a campaign lists it", () => {
+    const flatBalloon = campaigns.map((c) => ({ ...c, plans: ["balloon" as const] }));
+    expect(selectCampaign(flatBalloon, { ...ask, plan: "balloon" })?.id).toBe("national");
+    expect(
+      selectCampaign(
+        flatBalloon.filter((c) => c.id === "flat"),
+        { ...ask, plan: "balloon" },
+      ),
+    ).toBeUndefined();
+  });
+
   it("ranks a flat rate by its true APR, not its smaller headline figure", () => {
     expect(trueApr({ kind: "flat", bp: 250 }, 24)).toBeGreaterThan(0.0399);
     const flatOrApr = campaigns.filter((c) => c.id === "national" || c.id === "flat");

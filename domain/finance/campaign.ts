@@ -14,6 +14,7 @@ export interface Campaign {
   trims?: readonly string[];
   /** Province names as in the city dataset (e.g. "广东省"); absent = nationwide. */
   provinces?: readonly string[];
+  /** Plans it applies to; a flat rate never applies to a balloon plan (its fee has no balloon form). */
   plans: readonly PlanType[];
   /** Terms in months it is offered for. */
   terms: readonly number[];
@@ -90,7 +91,8 @@ export function trueApr(rate: Rate, months: number): number {
 }
 
 /**
- * The campaign a shopper gets: of those whose trim, province, dates, plan and term all fit, the one
+ * The campaign a shopper gets: of those whose trim, province, dates, plan and term all fit (a flat
+ * rate never fits a balloon plan), the one
  * with the lowest true APR (a flat rate is compared by its true APR, not its smaller headline), ties
  * going to the smaller id; undefined when none fits.
  * @example selectCampaign(DEMO_CAMPAIGNS, { province: "广东省", date: "2026-11-20", plan: "equal-principal", months: 24 })?.id // "guangdong-low-rate"
@@ -101,6 +103,7 @@ export function selectCampaign(campaigns: readonly Campaign[], context: Campaign
       campaign.from <= context.date &&
       context.date <= campaign.to &&
       campaign.plans.includes(context.plan) &&
+      (campaign.rate.kind === "apr" || context.plan !== "balloon") &&
       campaign.terms.includes(context.months) &&
       (campaign.trims === undefined || (context.trimId !== undefined && campaign.trims.includes(context.trimId))) &&
       (campaign.provinces === undefined ||

@@ -92,6 +92,8 @@ describe("quoteFinance", () => {
     expect(errorsOf({ plan: "balloon" })).toEqual(["balloonPercent:balloon-out-of-range"]);
     expect(errorsOf({ batteryPriceFen: 20_000_000 })).toEqual(["batteryPriceFen:battery-exceeds-price"]);
     expect(errorsOf({ date: "2026-13-45" })).toEqual(["date:invalid-date"]);
+    expect(errorsOf({ date: "2026-02-29" })).toEqual(["date:invalid-date"]);
+    expect(errorsOf({ date: "2028-02-29" })).toEqual([]);
   });
 
   it("refuses a balloon bigger than the loan and a loan too small to schedule", () => {

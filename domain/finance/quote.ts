@@ -36,7 +36,7 @@ export const MIN_MONTHS = 12;
 export const MAX_MONTHS = 60;
 export const TERM_STEP_MONTHS = 6;
 /** The smallest loan worth a schedule: ¥1,000. */
-export const MIN_LOAN_FEN = 100_000;
+const MIN_LOAN_FEN = 100_000;
 
 export interface FinanceQuote {
   plan: PlanType;
@@ -84,6 +84,15 @@ export interface FinanceIssue {
 }
 
 export type FinanceResult = { ok: true; quote: FinanceQuote } | { ok: false; errors: FinanceIssue[] };
+
+/**
+ * Whether a string is a real calendar date written YYYY-MM-DD (so "2026-02-30" is not).
+ * @example isCalendarDate("2028-02-29") // true
+ */
+export function isCalendarDate(value: string): boolean {
+  const time = Date.parse(`${value}T00:00:00Z`);
+  return /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(time) && new Date(time).toISOString().startsWith(value);
+}
 
 const isFen = (value: number) => Number.isSafeInteger(value) && value >= 0;
 const isPercent = (value: number) => Number.isInteger(value) && value >= 0 && value <= 100;
@@ -187,7 +196,7 @@ function checkRequest(request: FinanceRequest): FinanceIssue[] {
   if (batteryMonthlyFeeFen !== undefined && !isFen(batteryMonthlyFeeFen)) {
     add("invalid-amount", "batteryMonthlyFeeFen", "电池月租须为非负整数（分）/ The battery rent must be whole fen");
   }
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(request.date) || Number.isNaN(Date.parse(request.date))) {
+  if (!isCalendarDate(request.date)) {
     add("invalid-date", "date", "日期格式须为 YYYY-MM-DD / The date must be YYYY-MM-DD");
   }
   return errors;

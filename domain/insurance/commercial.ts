@@ -9,7 +9,12 @@ import type { Label } from "../finance/types.ts";
 import type { CityTier } from "../geo/city-tier.ts";
 import type { DrivingRecord, Usage } from "./compulsory.ts";
 
-/** New-energy vehicles in China's sense: battery-electric and plug-in (range extenders included). */
+/**
+ * New-energy vehicles in China's sense: battery-electric and plug-in (range extenders included);
+ * a self-charging hybrid is not one.
+ * @example isNewEnergy("EREV") // true
+ * @example isNewEnergy("HEV") // false
+ */
 export function isNewEnergy(powertrain: Powertrain): boolean {
   return powertrain === "BEV" || powertrain === "PHEV" || powertrain === "EREV";
 }

@@ -73,10 +73,13 @@ describe("GET /finance/quote", () => {
   });
 
   it("answers a malformed query with 400 and the fields to fix", async () => {
-    const { status, type, body } = await get("/finance/quote?priceFen=abc&months=13&downPaymentPercent=120");
+    const { status, type, body } = await get(
+      "/finance/quote?priceFen=abc&months=13&downPaymentPercent=120&date=2026-02-30",
+    );
     expect(status).toBe(400);
     expect(type).toContain("application/problem+json");
     expect(body.errors?.map((e: { path: string }) => e.path).sort()).toEqual([
+      "query.date",
       "query.downPaymentPercent",
       "query.months",
       "query.priceFen",

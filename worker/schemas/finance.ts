@@ -1,5 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import { POWERTRAINS } from "../../domain/catalog/types.ts";
+import { isCalendarDate, MAX_MONTHS, MIN_MONTHS, TERM_STEP_MONTHS } from "../../domain/finance/quote.ts";
 import { PLAN_TYPES } from "../../domain/finance/types.ts";
 import { CITY_TIERS } from "../../domain/geo/city-tier.ts";
 import { COMMERCIAL_LINES, THIRD_PARTY_LEVELS } from "../../domain/insurance/commercial.ts";
@@ -24,9 +25,9 @@ export const FinanceQuoteQuerySchema = z.object({
     z.coerce
       .number()
       .int()
-      .min(12)
-      .max(60)
-      .multipleOf(6, "期限须为 6 的倍数 / The term goes in steps of 6 months")
+      .min(MIN_MONTHS)
+      .max(MAX_MONTHS)
+      .multipleOf(TERM_STEP_MONTHS, "期限须为 6 的倍数 / The term goes in steps of 6 months")
       .default(36),
     "months",
     "Term: 12–60 months in steps of 6",
@@ -47,10 +48,7 @@ export const FinanceQuoteQuerySchema = z.object({
   trimId: query(z.string().max(100).optional(), "trimId", "Trim, for trim campaigns", "verdo-v1:joy"),
   province: query(z.string().max(20).optional(), "province", "Province as in the city dataset", "广东省"),
   date: query(
-    z
-      .string()
-      .regex(/^\d{4}-\d{2}-\d{2}$/, "日期格式须为 YYYY-MM-DD / The date must be YYYY-MM-DD")
-      .optional(),
+    z.string().refine(isCalendarDate, "日期须为有效的 YYYY-MM-DD / The date must be a real YYYY-MM-DD date").optional(),
     "date",
     "Asia/Shanghai date for campaigns; default today",
     "2026-11-28",
