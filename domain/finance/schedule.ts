@@ -8,7 +8,8 @@ import { roundHalfUp } from "./exact.ts";
  * rounded once, half up, to the fen — the regular payment, each month's interest on the balance
  * (balance × r) and, for equal principal or flat rate, the regular principal part. The last period
  * pays whatever principal is left (including any balloon) plus its own interest, so the principal
- * parts always sum exactly to the loan and the rounding residue lands in the last instalment.
+ * parts always sum exactly to the loan and the rounding residue lands in the last instalment (it
+ * differs from the regular payment by at most a fen a month, compounded at the loan's rate).
  * Schedules assume a loan of at least months² fen (the quote asks for ¥1,000 or more).
  */
 

@@ -1,4 +1,8 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { POWERTRAINS } from "../catalog/types.ts";
+import { THIRD_PARTY_LEVELS } from "./commercial.ts";
+import { DRIVING_RECORDS, USAGES } from "./compulsory.ts";
 import { type InsuranceRequest, quoteInsurance } from "./quote.ts";
 
 const request: InsuranceRequest = {
@@ -29,6 +33,28 @@ describe("quoteInsurance", () => {
     expect(quote.compulsoryFen + quote.commercialFen).toBe(quote.totalFen);
     expect(quote.newEnergy).toBe(true);
     expect(quote.disclaimer.en).toMatch(/illustrative/i);
+  });
+
+  it("adds its lines up to the total and never charges less for a dearer car", () => {
+    const arbitraryRequest = fc.record({
+      priceFen: fc.integer({ min: 1, max: 1_000_000_000 }),
+      seats: fc.integer({ min: 2, max: 9 }),
+      usage: fc.constantFrom(...USAGES),
+      cityCode: fc.constantFrom("110000", "440300", "130100", "131100"),
+      powertrain: fc.constantFrom(...POWERTRAINS),
+      thirdPartyLevel: fc.constantFrom(...THIRD_PARTY_LEVELS),
+      seatCoverFen: fc.integer({ min: 0, max: 10_000_000 }),
+      record: fc.constantFrom(...DRIVING_RECORDS),
+    });
+    fc.assert(
+      fc.property(arbitraryRequest, fc.integer({ min: 0, max: 100_000_000 }), (asked, more) => {
+        const result = quoteInsurance(asked);
+        const dearer = quoteInsurance({ ...asked, priceFen: asked.priceFen + more });
+        if (!result.ok || !dearer.ok) return false;
+        const lines = result.quote.lines.reduce((sum, line) => sum + line.premiumFen, 0);
+        return lines === result.quote.totalFen && dearer.quote.totalFen >= result.quote.totalFen;
+      }),
+    );
   });
 
   it("applies the record factor to 交强险", () => {

@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { generatePartnerKey, importPartnerKey, sign, verify } from "./signature.ts";
 
@@ -18,6 +19,24 @@ describe("HMAC signatures", () => {
     expect(await verify(key, '{"totalFen":614640}', flipped)).toBe(false);
     expect(await verify(key, '{"totalFen":614640}', signature.slice(2))).toBe(false);
     expect(await verify(await generatePartnerKey(), '{"totalFen":614640}', signature)).toBe(false);
+  });
+
+  it("detects any one changed character of a body", async () => {
+    const key = await generatePartnerKey();
+    await fc.assert(
+      fc.asyncProperty(
+        fc.string({ minLength: 1 }),
+        fc.nat(),
+        fc.string({ minLength: 1, maxLength: 1 }),
+        async (body, at, c) => {
+          const i = at % body.length;
+          const changed = body.slice(0, i) + c + body.slice(i + 1);
+          fc.pre(changed !== body);
+          return !(await verify(key, changed, await sign(key, body)));
+        },
+      ),
+      { numRuns: 50 },
+    );
   });
 
   it("refuses a short shared secret", async () => {
