@@ -10,6 +10,7 @@ import { buildDealers } from "./dealers.ts";
 import { inventoryStream } from "./inventory.ts";
 import { createPrng, deriveSeed } from "./prng.ts";
 import type { DemoData } from "./rows.ts";
+import { testDriveCars } from "./test-drive-cars.ts";
 
 export type { DemoData } from "./rows.ts";
 
@@ -46,5 +47,6 @@ export function generateDemo(opts: DemoOptions = {}): DemoData {
     createPrng(deriveSeed(seed, "inventory")),
   );
   const inventoryVehicles = Array.from({ length: count }, () => nextVehicle());
-  return { ...catalog, dealers, inventoryVehicles };
+  const demoCars = testDriveCars(catalog, dealers, createPrng(deriveSeed(seed, "test-drive-cars")));
+  return { ...catalog, dealers, testDriveCars: demoCars, inventoryVehicles };
 }

@@ -7,6 +7,7 @@ import type {
   models,
   optionGroups,
   options,
+  testDriveCars,
   trimOptions,
   trims,
 } from "../../worker/db/schema.ts";
@@ -19,6 +20,7 @@ export type OptionRow = InferInsertModel<typeof options>;
 export type TrimOptionRow = InferInsertModel<typeof trimOptions>;
 export type DealerRow = InferInsertModel<typeof dealers>;
 export type InventoryVehicleRow = InferInsertModel<typeof inventoryVehicles>;
+export type TestDriveCarRow = InferInsertModel<typeof testDriveCars>;
 
 /** The catalogue part of the demo data: brands down to which trim offers which option. */
 export interface CatalogData {
@@ -33,5 +35,6 @@ export interface CatalogData {
 /** Everything the demo store is seeded with (cities come from domain/geo/cities.ts as they are). */
 export interface DemoData extends CatalogData {
   dealers: DealerRow[];
+  testDriveCars: TestDriveCarRow[];
   inventoryVehicles: InventoryVehicleRow[];
 }

@@ -18,6 +18,7 @@ export async function storeDemo(db: Database, demo: DemoData): Promise<void> {
   await insertAll(db, schema.options, demo.options);
   await insertAll(db, schema.trimOptions, demo.trimOptions);
   await insertAll(db, schema.dealers, demo.dealers);
+  await insertAll(db, schema.testDriveCars, demo.testDriveCars);
   await insertAll(db, schema.inventoryVehicles, demo.inventoryVehicles);
   for (const model of demo.models) {
     await db
