@@ -12,6 +12,7 @@ import { events } from "./routes/events.ts";
 import { health } from "./routes/health.ts";
 import { mediaRoutes } from "./routes/media.ts";
 import { search } from "./routes/search.ts";
+import { testDrives } from "./routes/test-drive.ts";
 import { contentSecurityPolicy, SECURITY_HEADERS } from "./security.ts";
 
 const MAX_BODY_BYTES = 1024 * 1024;
@@ -22,7 +23,7 @@ const WRITE_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
  * before any handler runs (so nothing is written).
  */
 const jsonOnly = (): MiddlewareHandler<AppEnv> => async (c, next) => {
-  if (!WRITE_METHODS.has(c.req.method) || c.req.header("content-length") === "0") return next();
+  if (!WRITE_METHODS.has(c.req.method) || c.req.raw.body === null || c.req.header("content-length") === "0") return next();
   const type = c.req.header("content-type") ?? "";
   if (!/^application\/(?:[\w.+-]+\+)?json\b/i.test(type)) {
     return problem(c, "unsupported-media-type", "请求体须为 application/json / Send the body as application/json");
@@ -58,6 +59,7 @@ const routes = app
   .route("/", catalog)
   .route("/", search)
   .route("/", configurator)
+  .route("/", testDrives)
   .route("/", events)
   .route("/", mediaRoutes);
 

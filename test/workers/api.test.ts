@@ -32,7 +32,15 @@ describe("API conventions", () => {
     }>();
     expect(doc.openapi).toBe("3.1.0");
     expect(Object.keys(doc.paths)).toEqual(
-      expect.arrayContaining(["/api/brands", "/api/models", "/api/models/{slug}", "/api/dealers", "/api/events"]),
+      expect.arrayContaining([
+        "/api/brands",
+        "/api/models",
+        "/api/models/{slug}",
+        "/api/dealers",
+        "/api/events",
+        "/api/search",
+        "/api/test-drives",
+      ]),
     );
     expect(doc.components.schemas).toHaveProperty("Problem");
   });
@@ -45,6 +53,12 @@ describe("API conventions", () => {
     });
     expect(response.status).toBe(415);
     expect((await response.json<{ type: string }>()).type).toMatch(/unsupported-media-type$/);
+  });
+
+  it("lets a DELETE without a body reach its handler, as browsers send it (no content-length)", async () => {
+    const response = await api("/api/test-drives/no-such-booking?token=x", { method: "DELETE" });
+    expect(response.status).not.toBe(415);
+    expect(response.headers.get("content-type")).toContain("application/problem+json");
   });
 
   it("rejects malformed JSON with 400", async () => {
