@@ -3,7 +3,7 @@ export const PLAN_TYPES = ["equal-instalment", "equal-principal", "balloon"] as 
 export type PlanType = (typeof PLAN_TYPES)[number];
 
 /** Display names of the plans, Chinese first. */
-export const PLAN_LABELS: Record<PlanType, { zh: string; en: string }> = {
+export const PLAN_LABELS: Record<PlanType, Label> = {
   "equal-instalment": { zh: "等额本息", en: "Equal instalments" },
   "equal-principal": { zh: "等额本金", en: "Equal principal" },
   balloon: { zh: "尾款贷", en: "Balloon" },

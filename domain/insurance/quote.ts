@@ -69,7 +69,7 @@ export interface InsuranceIssue {
 
 export type InsuranceResult = { ok: true; quote: InsuranceQuote } | { ok: false; errors: InsuranceIssue[] };
 
-export const DISCLAIMER: Label = {
+const DISCLAIMER: Label = {
   zh: "示意报价：交强险基础保费为法定标准，商业险费率为演示用示意值，实际以保险公司核保报价为准；不含车船税。",
   en: "Illustrative quote: the compulsory base premium is statutory, commercial rates are demo values; the insurer's underwritten quote prevails. Vehicle and vessel tax not included.",
 };
