@@ -9,6 +9,7 @@ import { ProblemError, problem } from "./problem.ts";
 import { catalog } from "./routes/catalog.ts";
 import { configurator } from "./routes/configurator.ts";
 import { events } from "./routes/events.ts";
+import { finance } from "./routes/finance.ts";
 import { health } from "./routes/health.ts";
 import { mediaRoutes } from "./routes/media.ts";
 import { search } from "./routes/search.ts";
@@ -60,6 +61,7 @@ const routes = app
   .route("/", search)
   .route("/", configurator)
   .route("/", testDrives)
+  .route("/", finance)
   .route("/", events)
   .route("/", mediaRoutes);
 

@@ -40,6 +40,8 @@ describe("API conventions", () => {
         "/api/events",
         "/api/search",
         "/api/test-drives",
+        "/api/finance/quote",
+        "/api/insurance/quote",
       ]),
     );
     expect(doc.components.schemas).toHaveProperty("Problem");
