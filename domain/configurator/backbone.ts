@@ -1,6 +1,7 @@
 import type { Cnf } from "./cnf.ts";
 import { ModelRepairer } from "./repair-model.ts";
 import type { SatSolver } from "./sat.ts";
+import { WitnessCache } from "./witnesses.ts";
 
 /** The options fixed under some assumptions, or why they are not known. */
 export type BackboneResult = { status: "ok"; backbone: number[] } | { status: "unsat" } | { status: "unknown" };
@@ -17,12 +18,14 @@ const CLOCK_EVERY = 64;
  *
  * 1. Unit propagation settles what it can; when the assumptions extend the previous call's, the
  *    previous backbone still holds. These variables are locked.
- * 2. A model under the assumptions is obtained by locally repairing the previous call's model
- *    (a SAT call only when that fails).
- * 3. Every other option that the model gives one value is tried with the other by local repair of
- *    that model (see ModelRepairer); each success witnesses every variable it flipped.
- * 4. Only the options left are tested with the solver, steered towards the opposite of all of them
- *    so that each model it finds clears many; each such model is again repaired locally.
+ * 2. The base model: the previous one, locally repaired to satisfy the assumptions (see
+ *    ModelRepairer), or repaired towards a model the solver finds when that fails.
+ * 3. The witnesses (models near the base, from earlier calls) follow the base (see WitnessCache);
+ *    each shows values the options can take.
+ * 4. Every option still seen with one value only is tried with the other by local repair of the base;
+ *    each success is a new witness.
+ * 5. Only the options left are tested with the solver, steered towards the opposite of all of them
+ *    so that each model it finds clears many, and split into one small witness for each.
  *
  * Everything it reports is proven: "free" by two models, fixed by propagation or an unsatisfiable call.
  */
@@ -32,17 +35,15 @@ export class BackboneFinder {
   private readonly numVars: number;
   private readonly optionCount: number;
   private base: Uint8Array | null = null;
-  /**
-   * Successful local repairs of `base`, as the variables each flips: every one is a model of the
-   * clauses, kept across calls while the base changes away from its variables (see keepWitnesses).
-   */
-  private witnesses: Int32Array[] = [];
+  /** Models near `base`: its successful local repairs, kept across calls. */
+  private readonly witnesses: WitnessCache;
   private last: { assumptions: number[]; backbone: number[] } | null = null;
 
   /** `solver` holds the clauses of `cnf`; options are its variables 1..optionCount. */
   constructor(solver: SatSolver, cnf: Cnf, optionCount: number) {
     this.solver = solver;
     this.repairer = new ModelRepairer(cnf, optionCount);
+    this.witnesses = new WitnessCache(this.repairer);
     this.numVars = cnf.numVars;
     this.optionCount = optionCount;
   }
@@ -50,7 +51,7 @@ export class BackboneFinder {
   /** A model of the clauses (under any assumptions) to start the next call's repairs from. */
   remember(model: Uint8Array): void {
     this.base = model;
-    this.witnesses = [];
+    this.witnesses.clear();
   }
 
   /** The backbone literals under `assumptions` over option variables not assumed; "unknown" after `deadline`. */
@@ -65,7 +66,8 @@ export class BackboneFinder {
     const chosen = new Set(assumptions.map(Math.abs));
     const seen = new Uint8Array(this.optionCount + 1);
     for (let v = 1; v <= this.optionCount; v++) seen[v] = seenBit(model[v] as number);
-    this.keepWitnesses(previousBase, model, chosen, seen);
+    if (previousBase) this.witnesses.rebase(previousBase, model, locked);
+    this.witnesses.markSeen(seen, this.optionCount);
     const backbone = implied.filter((lit) => Math.abs(lit) <= this.optionCount && !chosen.has(Math.abs(lit)));
     const previous = this.last && this.extends(assumptions, this.last.assumptions) ? this.last : null;
     for (const lit of previous?.backbone ?? []) {
@@ -83,49 +85,27 @@ export class BackboneFinder {
     return { status: "ok", backbone };
   }
 
-  /** The last model repaired to satisfy the propagated assumptions, else one from the solver. */
+  /**
+   * The last model repaired to satisfy the propagated assumptions; when that fails, repaired towards
+   * a model the solver finds near it (which cannot fail), so that it changes as little as it can.
+   */
   private startingModel(
     assumptions: readonly number[],
     implied: readonly number[],
     deadline: number,
   ): Uint8Array | "unsat" | "unknown" {
-    const base = this.base;
-    if (base) {
-      const model = base.slice();
-      if (this.repairer.repair(model, implied, new Uint8Array(this.numVars + 1)) !== null) {
-        this.base = model;
-        return model;
-      }
+    const noLocks = new Uint8Array(this.numVars + 1);
+    const model = this.base?.slice() ?? null;
+    if (model && this.repairer.repair(model, implied, noLocks) !== null) {
+      this.base = model;
+      return model;
     }
-    const prefer = base ? Array.from(base.subarray(1), (value, i) => (value ? i + 1 : -(i + 1))) : [];
-    const status = this.solver.solve(assumptions, { deadline, prefer });
+    const status = this.solver.solve(assumptions, { deadline, prefer: model ? literalsOf(model) : [] });
     if (status !== "sat") return status;
-    this.base = this.solver.model();
+    const found = this.solver.model();
+    const moved = model && this.repairer.repair(model, implied, noLocks, { guide: found });
+    this.base = moved ? (model as Uint8Array) : found;
     return this.base;
-  }
-
-  /**
-   * Keeps the witnesses that are still models under the new base and choices, and records in `seen`
-   * what they show. A witness (variables flipped in the old base) is kept when none of its variables
-   * is chosen or shares a clause with a variable whose base value changed: then every clause reads
-   * the same under the new base with those flips as under the old one with them, or as under the
-   * new base.
-   */
-  private keepWitnesses(
-    previousBase: Uint8Array | null,
-    model: Uint8Array,
-    chosen: ReadonlySet<number>,
-    seen: Uint8Array,
-  ): void {
-    if (previousBase === null) return;
-    const changed: number[] = [];
-    for (let v = 1; v <= this.numVars; v++) if (previousBase[v] !== model[v]) changed.push(v);
-    const dirty = new Uint8Array(this.numVars + 1);
-    this.repairer.markNeighbours(changed, dirty);
-    for (const v of chosen) dirty[v] = 1;
-    this.witnesses = this.witnesses.filter((flips) => flips.every((v) => !dirty[v]));
-    for (const flips of this.witnesses)
-      for (const v of flips) if (v <= this.optionCount) seen[v] = (seen[v] as number) | seenBit(model[v] ? 0 : 1);
   }
 
   /**
@@ -138,8 +118,7 @@ export class BackboneFinder {
     const attempt = (lit: number): boolean => {
       const v = Math.abs(lit);
       if (locked[v] || (seen[v] as number) & seenBit(lit > 0 ? 1 : 0)) return true;
-      const flips = this.witness(model, lit, locked, seen);
-      if (flips) this.witnesses.push(flips);
+      this.witness(model, lit, locked, seen);
       return ++attempts % CLOCK_EVERY !== 0 || performance.now() <= deadline;
     };
     for (let v = this.optionCount; v >= 1; v--) if (!model[v] && !attempt(v)) return false;
@@ -148,23 +127,23 @@ export class BackboneFinder {
   }
 
   /**
-   * Repairs `model` to make `lit` hold, records what the repaired model shows, restores `model` and
-   * returns the variables the repair flipped (null when it failed).
+   * Repairs `model` (towards `guide` if given) to make `lit` hold and keeps the result as a witness,
+   * recording in `seen` what it shows; `model` is left as it was.
    */
-  private witness(model: Uint8Array, lit: number, locked: Uint8Array, seen: Uint8Array): Int32Array | null {
-    const flipped = this.repairer.repair(model, [lit], locked);
-    if (flipped === null) return null;
+  private witness(model: Uint8Array, lit: number, locked: Uint8Array, seen: Uint8Array, guide?: Uint8Array): void {
+    const flipped = this.repairer.repair(model, [lit], locked, guide ? { guide } : {});
+    if (flipped === null) return;
     for (const v of flipped) if (v <= this.optionCount) seen[v] = (seen[v] as number) | seenBit(model[v] as number);
+    this.witnesses.add(Int32Array.from(flipped, (v) => (model[v] ? v : -v)));
     this.repairer.undo(model, flipped);
-    return Int32Array.from(flipped);
   }
 
   /**
    * Settles the `open` literals (true in `model`, their opposite not yet witnessed) with the solver:
    * a literal whose opposite is unsatisfiable joins `backbone`; otherwise the solver is steered to
-   * the opposite of every open literal, then to `model`, so that the model it finds clears many open
-   * literals, differs little from `model` and is kept as a witness; its local repairs clear more.
-   * False once the deadline passed.
+   * the opposite of every open literal, then to `model`, and each open literal the model found
+   * contradicts gets its own witness by repairing `model` towards it, which cannot fail and changes
+   * few variables, so that the witness is likely to survive the next clicks. False after the deadline.
    */
   private settleWithSolver(
     open: number[],
@@ -177,7 +156,7 @@ export class BackboneFinder {
   ): boolean {
     const opposed = (lit: number) => ((seen[Math.abs(lit)] as number) & seenBit(lit > 0 ? 0 : 1)) !== 0;
     let candidates = open;
-    const stay = candidates.length > 0 ? Array.from(model.subarray(1), (value, i) => (value ? i + 1 : -(i + 1))) : [];
+    const stay = candidates.length > 0 ? literalsOf(model) : [];
     while (candidates.length > 0) {
       const tested = candidates[0] as number;
       const prefer = [...candidates.map((lit) => -lit), ...stay];
@@ -190,12 +169,9 @@ export class BackboneFinder {
         continue;
       }
       const found = this.solver.model();
-      const flips: number[] = [];
-      for (let v = 1; v <= this.numVars; v++) if (found[v] !== model[v]) flips.push(v);
-      this.witnesses.push(Int32Array.from(flips));
-      for (const v of flips) if (v <= this.optionCount) seen[v] = (seen[v] as number) | seenBit(found[v] as number);
-      candidates = candidates.filter((lit) => !opposed(lit));
-      for (const lit of candidates) if (!opposed(lit)) this.witness(found, -lit, locked, seen);
+      for (const lit of candidates)
+        if (!opposed(lit) && (found[Math.abs(lit)] === 1) !== lit > 0) this.witness(model, -lit, locked, seen, found);
+      for (let v = 1; v <= this.optionCount; v++) seen[v] = (seen[v] as number) | seenBit(found[v] as number);
       candidates = candidates.filter((lit) => !opposed(lit));
     }
     return true;
@@ -207,3 +183,6 @@ export class BackboneFinder {
     return earlier.every((lit) => now.has(lit));
   }
 }
+
+/** The literals that hold in `model`, for every variable. */
+const literalsOf = (model: Uint8Array) => Array.from(model.subarray(1), (value, i) => (value ? i + 1 : -(i + 1)));

@@ -1,5 +1,5 @@
-import type { CompiledModel, Source } from "./compile.ts";
 import { BackboneFinder } from "./backbone.ts";
+import type { CompiledModel, Source } from "./compile.ts";
 import { SatSolver } from "./sat.ts";
 
 /** A shopper's decision about one option. */
@@ -155,10 +155,14 @@ export class Reasoner {
   }
 
   private states(choices: readonly Choice[], backbone: readonly number[]): Map<string, OptionState> {
-    const states = new Map<string, OptionState>(this.compiled.model.options.map((option) => [option.code, "free"]));
-    for (const lit of backbone)
-      states.set(this.compiled.model.options[Math.abs(lit) - 1]?.code ?? "", lit > 0 ? "forced" : "excluded");
-    for (const choice of choices) states.set(choice.option, choice.selected ? "chosen" : "rejected");
+    const { options } = this.compiled.model;
+    const byVar: OptionState[] = new Array(options.length + 1).fill("free");
+    for (const lit of backbone) byVar[Math.abs(lit)] = lit > 0 ? "forced" : "excluded";
+    for (const lit of this.literals(choices)) byVar[Math.abs(lit)] = lit > 0 ? "chosen" : "rejected";
+    const states = new Map<string, OptionState>();
+    options.forEach((option, i) => {
+      states.set(option.code, byVar[i + 1] as OptionState);
+    });
     return states;
   }
 

@@ -21,6 +21,10 @@ export class ModelRepairer {
   private readonly occurrences: Int32Array;
   /** stamp[v] === this.round: v was set by the running repair. */
   private readonly stamp: Uint32Array;
+  /** For a variable the running attempt flipped: the clause it was flipped for (-1: a fixed literal). */
+  private readonly reason: Int32Array;
+  /** clauseSeen[c] === this.round: clause c was already listed by clausesWith. */
+  private readonly clauseSeen: Uint32Array;
   private round = 0;
   private readonly pending: number[] = [];
 
@@ -48,24 +52,90 @@ export class ModelRepairer {
       for (const lit of clause) this.occurrences[(counts[literalIndex(lit)] as number)++] = c;
     });
     this.stamp = new Uint32Array(cnf.numVars + 1);
+    this.reason = new Int32Array(cnf.numVars + 1);
+    this.clauseSeen = new Uint32Array(cnf.clauses.length);
   }
 
   /**
    * Makes every literal of `fixed` hold in `model` (a satisfying assignment, 1 = true) without
    * touching `locked` variables (locked[v] = 1). On success `model` is a satisfying assignment again
    * and the flipped variables are returned (undo() restores the old model); on failure `model` is
-   * left as it was and null is returned.
+   * left as it was and null is returned. When a broken clause can no longer be fixed, the repair
+   * starts over, `attempts` times at most, preferring to make that clause's literals true wherever it
+   * has a choice (in a feature model: picking, in a group, the child a later requirement needs).
+   *
+   * With a `guide` (another satisfying assignment in which `fixed` and the locked variables hold),
+   * only variables that move towards the guide flip, and the repair cannot fail: a broken clause has a
+   * literal true in the guide whose variable still has its old value, neither locked nor flipped (those
+   * agree with the guide). The result is a model between `model` and the guide, usually much closer
+   * to `model`.
+   *
+   * With `broken`, the caller vouches that after flipping `fixed` every clause outside `broken` holds,
+   * so that only those are checked for them (see WitnessCache.rebase).
    */
-  repair(model: Uint8Array, fixed: readonly number[], locked: Uint8Array): number[] | null {
+  repair(
+    model: Uint8Array,
+    fixed: readonly number[],
+    locked: Uint8Array,
+    { attempts = 8, guide, broken }: { attempts?: number; guide?: Uint8Array; broken?: readonly number[] } = {},
+  ): number[] | null {
+    const hints = new Map<number, number>();
+    for (let attempt = 1; ; attempt++) {
+      const flipped: number[] = [];
+      const dead = this.attempt(model, fixed, locked, flipped, hints, guide, broken);
+      if (dead === null) return flipped;
+      const again = dead >= 0 && attempt < attempts;
+      if (again) this.learnHints(dead, model, locked, hints);
+      this.undo(model, flipped);
+      if (!again) return null;
+    }
+  }
+
+  /**
+   * After a dead end at clause `dead` (the attempt's flips still in `model`): walks back through the clauses that made the variables of the dead clause false and
+   * those that kept the others from flipping, and asks for every literal met to be made true.
+   */
+  private learnHints(dead: number, model: Uint8Array, locked: Uint8Array, hints: Map<number, number>): void {
+    const round = this.round;
+    const queue = [dead];
+    const visited = new Set(queue);
+    for (let i = 0; i < queue.length && i < MAX_HINT_CLAUSES; i++) {
+      for (const lit of this.clause(queue[i] as number)) {
+        const v = Math.abs(lit);
+        if (locked[v] || (model[v] === 1) === lit > 0) continue;
+        hints.set(v, lit > 0 ? 1 : 0);
+        const next = this.stamp[v] === round ? (this.reason[v] as number) : this.blocker(lit, model, locked, round);
+        if (next >= 0 && !visited.has(next)) {
+          visited.add(next);
+          queue.push(next);
+        }
+      }
+    }
+  }
+
+  /**
+   * One try of repair(), recording the flipped variables in `flipped`: null on success, else the
+   * clause it could not fix (-1 when `fixed` itself is at odds with the locked variables).
+   */
+  private attempt(
+    model: Uint8Array,
+    fixed: readonly number[],
+    locked: Uint8Array,
+    flipped: number[],
+    hints: ReadonlyMap<number, number>,
+    guide: Uint8Array | undefined,
+    broken: readonly number[] | undefined,
+  ): number | null {
     const round = ++this.round;
-    const flipped: number[] = [];
     const pending = this.pending;
     pending.length = 0;
-    const set = (v: number) => {
+    const set = (v: number, reason: number) => {
       const value = model[v] ? 0 : 1;
       model[v] = value;
       this.stamp[v] = round;
+      this.reason[v] = reason;
       flipped.push(v);
+      if (broken !== undefined && reason < 0) return;
       const falsified = 2 * v + value;
       for (let k = this.occurrenceStart[falsified] as number; k < (this.occurrenceStart[falsified + 1] as number); k++)
         pending.push(this.occurrences[k] as number);
@@ -73,16 +143,18 @@ export class ModelRepairer {
     for (const lit of fixed) {
       const v = Math.abs(lit);
       if ((model[v] === 1) === lit > 0) this.stamp[v] = round;
-      else if (locked[v] || this.stamp[v] === round) return this.fail(model, flipped);
-      else set(v);
+      else if (locked[v] || this.stamp[v] === round) return -1;
+      else set(v, -1);
     }
-    while (pending.length > 0) {
-      const c = pending.pop() as number;
-      const flip = this.fixFor(c, model, locked, round);
-      if (flip < 0) return this.fail(model, flipped);
-      if (flip > 0) set(flip);
+    if (broken) pending.push(...broken);
+    for (let head = 0; head < pending.length; head++) {
+      const c = pending[head] as number;
+      if (this.holds(c, model)) continue;
+      const flip = guide ? this.towards(c, model, guide) : this.flippable(c, model, locked, round, hints);
+      if (flip === 0) return c;
+      set(flip, c);
     }
-    return flipped;
+    return null;
   }
 
   /** Flips the variables back: undoes a successful repair. */
@@ -90,31 +162,54 @@ export class ModelRepairer {
     for (const v of flipped) model[v] = model[v] ? 0 : 1;
   }
 
-  /** Sets marks[w] = 1 for every variable w that shares a clause with one of `vars` (and for those). */
-  markNeighbours(vars: readonly number[], marks: Uint8Array): void {
+  /** The clauses in which some of `vars` occur, each once. */
+  clausesWith(vars: readonly number[]): number[] {
+    const round = ++this.round;
+    const found: number[] = [];
     for (const v of vars) {
-      marks[v] = 1;
-      for (const index of [2 * v, 2 * v + 1]) {
-        for (let k = this.occurrenceStart[index] as number; k < (this.occurrenceStart[index + 1] as number); k++) {
-          const c = this.occurrences[k] as number;
-          for (let j = this.clauseStart[c] as number; j < (this.clauseStart[c + 1] as number); j++)
-            marks[Math.abs(this.literals[j] as number)] = 1;
-        }
+      for (let k = this.occurrenceStart[2 * v] as number; k < (this.occurrenceStart[2 * v + 2] as number); k++) {
+        const c = this.occurrences[k] as number;
+        if (this.clauseSeen[c] !== round) found.push(c);
+        this.clauseSeen[c] = round;
       }
     }
+    return found;
   }
 
-  /** 0 when clause `c` holds; else the variable to flip to satisfy it, or -1 when none may be flipped. */
-  private fixFor(c: number, model: Uint8Array, locked: Uint8Array, round: number): number {
-    let best = -1;
-    let bestRank = 3;
+  /** The literals of clause `c` (a view: do not change it). */
+  clause(c: number): Int32Array {
+    return this.literals.subarray(this.clauseStart[c], this.clauseStart[c + 1]);
+  }
+
+  /** Whether clause `c` holds in `model`. */
+  holds(c: number, model: Uint8Array): boolean {
+    for (let k = this.clauseStart[c] as number; k < (this.clauseStart[c + 1] as number); k++) {
+      const lit = this.literals[k] as number;
+      if ((model[lit > 0 ? lit : -lit] === 1) === lit > 0) return true;
+    }
+    return false;
+  }
+
+  /**
+   * The variable of clause `c` to flip, 0 when none may (locked, flipped already, or breaking at once
+   * a clause that could not be fixed): one the hints ask for first, then a defined auxiliary one, then
+   * one to turn true.
+   */
+  private flippable(
+    c: number,
+    model: Uint8Array,
+    locked: Uint8Array,
+    round: number,
+    hints: ReadonlyMap<number, number>,
+  ): number {
+    let best = 0;
+    let bestRank = 4;
     for (let k = this.clauseStart[c] as number; k < (this.clauseStart[c + 1] as number); k++) {
       const lit = this.literals[k] as number;
       const v = lit > 0 ? lit : -lit;
-      if ((model[v] === 1) === lit > 0) return 0;
       if (locked[v] || this.stamp[v] === round) continue;
-      const rank = v > this.optionCount ? 0 : lit > 0 ? 1 : 2;
-      if (rank < bestRank) {
+      const rank = hints.get(v) === (lit > 0 ? 1 : 0) ? 0 : v > this.optionCount ? 1 : lit > 0 ? 2 : 3;
+      if (rank < bestRank && this.blocker(lit, model, locked, round) < 0) {
         best = v;
         bestRank = rank;
       }
@@ -122,10 +217,38 @@ export class ModelRepairer {
     return best;
   }
 
-  private fail(model: Uint8Array, flipped: readonly number[]): null {
-    this.undo(model, flipped);
-    return null;
+  /** A variable of clause `c` whose value in `guide` makes the clause true and differs from `model`'s, else 0. */
+  private towards(c: number, model: Uint8Array, guide: Uint8Array): number {
+    for (let k = this.clauseStart[c] as number; k < (this.clauseStart[c + 1] as number); k++) {
+      const lit = this.literals[k] as number;
+      const v = lit > 0 ? lit : -lit;
+      if ((guide[v] === 1) === lit > 0 && model[v] !== guide[v]) return v;
+    }
+    return 0;
+  }
+
+  /**
+   * A clause that making `lit` true would break at once beyond repair (with ¬lit, its other literals
+   * all false and locked or flipped already by this attempt), else -1.
+   */
+  private blocker(lit: number, model: Uint8Array, locked: Uint8Array, round: number): number {
+    const falsified = literalIndex(-lit);
+    for (let k = this.occurrenceStart[falsified] as number; k < (this.occurrenceStart[falsified + 1] as number); k++) {
+      const c = this.occurrences[k] as number;
+      let open = false;
+      for (let j = this.clauseStart[c] as number; j < (this.clauseStart[c + 1] as number) && !open; j++) {
+        const other = this.literals[j] as number;
+        const w = other > 0 ? other : -other;
+        if (other === -lit) continue;
+        open = (model[w] === 1) === other > 0 || (!locked[w] && this.stamp[w] !== round);
+      }
+      if (!open) return c;
+    }
+    return -1;
   }
 }
+
+/** Clauses looked at, at most, to learn hints from one dead end. */
+const MAX_HINT_CLAUSES = 256;
 
 const literalIndex = (lit: number) => (lit > 0 ? 2 * lit : -2 * lit + 1);
