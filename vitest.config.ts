@@ -13,7 +13,7 @@ export default defineConfig({
         test: {
           name: "domain",
           environment: "node",
-          include: ["domain/**/*.test.ts", "scripts/**/*.test.ts", "worker/**/*.test.ts"],
+          include: ["domain/**/*.test.ts", "scripts/**/*.test.ts", "worker/**/*.test.ts", "site/lib/**/*.test.ts"],
         },
       },
       {

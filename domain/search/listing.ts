@@ -51,3 +51,9 @@ export type Listing = {
 
 /** Days from order to hand-over for a car built to order, as listed in search. */
 export const ORDER_LEAD_DAYS = 42;
+
+export const LISTING_KIND_LABELS: Record<ListingKind, { zh: string; en: string }> = {
+  stock: { zh: "现车", en: "In stock" },
+  transit: { zh: "在途", en: "In transit" },
+  order: { zh: "定制下单", en: "Build to order" },
+};

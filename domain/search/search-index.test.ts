@@ -242,7 +242,7 @@ function passes(l: Listing, query: Query, skip?: string): boolean {
     const range = query[name];
     const value = rangeOf[name](l);
     if (skip === name || !range || (range.min === undefined && range.max === undefined)) continue;
-    if (value === null || value < (range.min ?? -Infinity) || value > (range.max ?? Infinity)) return false;
+    if (value === null || value < (range.min ?? -Infinity) || value >= (range.max ?? Infinity)) return false;
   }
   if (
     skip !== "deliveryDays" &&
@@ -346,6 +346,21 @@ describe("SearchIndex", () => {
         }
       }),
       { numRuns: 300 },
+    );
+  });
+
+  it("gives, for a chosen histogram bucket, exactly the count shown beside it", () => {
+    fc.assert(
+      fc.property(listingsArb, queryArb, fc.constantFrom(...RANGES), (listings, query, name) => {
+        const index = new SearchIndex(listings, TODAY);
+        const shown = index.search(query);
+        if (!shown.ok) throw new Error("search failed");
+        shown.result.histograms[name].forEach(({ min, max, count }) => {
+          const chosen = index.search({ ...query, [name]: { min, max: max ?? undefined } });
+          expect(chosen.ok && chosen.result.total).toBe(count);
+        });
+      }),
+      { numRuns: 200 },
     );
   });
 

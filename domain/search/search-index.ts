@@ -213,7 +213,7 @@ export class SearchIndex {
       filters.push({
         name,
         range: name,
-        bits: this.scan((o) => (values[o] as number) >= min && (values[o] as number) <= max),
+        bits: this.scan((o) => (values[o] as number) >= min && (values[o] as number) < max),
       });
     }
     if (query.deliveryDays !== undefined) {
