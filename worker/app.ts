@@ -24,7 +24,8 @@ const WRITE_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
  * before any handler runs (so nothing is written).
  */
 const jsonOnly = (): MiddlewareHandler<AppEnv> => async (c, next) => {
-  if (!WRITE_METHODS.has(c.req.method) || c.req.raw.body === null || c.req.header("content-length") === "0") return next();
+  if (!WRITE_METHODS.has(c.req.method) || c.req.raw.body === null || c.req.header("content-length") === "0")
+    return next();
   const type = c.req.header("content-type") ?? "";
   if (!/^application\/(?:[\w.+-]+\+)?json\b/i.test(type)) {
     return problem(c, "unsupported-media-type", "请求体须为 application/json / Send the body as application/json");

@@ -20,13 +20,13 @@ async function open(path: string, viewport = DESKTOP) {
   return { page, context, problems };
 }
 
-const total = async (page: Page) => Number((await page.locator(".total").innerText()).replace(/[^\d]/g, ""));
+const total = async (page: Page) => Number(((await page.locator(".total").textContent()) ?? "").replace(/[^\d]/g, ""));
 const facetCount = async (page: Page, name: string, value: string) =>
   Number(
     await page
       .locator(`label.option:has(input[name="${name}"][value="${value}"]) .count`)
-      .innerText()
-      .then((t) => t.replace(/[^\d]/g, "")),
+      .textContent()
+      .then((t) => (t ?? "").replace(/[^\d]/g, "")),
   );
 /** Resolves once the page has swapped in the answer for the URL it now shows. */
 const settled = (page: Page) =>
@@ -63,16 +63,16 @@ describe("search page in Chromium", () => {
 
   it("finds cars by pinyin initials and marks the matching Chinese characters", async () => {
     const { page, context } = await open("/search");
-    const brand = await page.locator(".hit .eyebrow").first().innerText();
+    const brand = await page.locator(".hit .eyebrow").first().textContent();
     const { pinyin } = await import("pinyin-pro");
-    const name = brand.split("·")[0]?.trim() ?? "";
+    const name = brand?.split("·")[0]?.trim() ?? "";
     const initials = pinyin(name, { pattern: "first", toneType: "none", type: "array" }).join("");
     await page.locator("#q").fill(initials);
     await page.locator("#q").press("Enter");
     await page.waitForURL(new RegExp(`q=${initials}`));
     await settled(page);
     expect(await total(page)).toBeGreaterThan(0);
-    expect(await page.locator(".hit mark").first().innerText()).toBe(name);
+    expect(await page.locator(".hit mark").first().textContent()).toBe(name);
     await context.close();
   });
 
@@ -81,7 +81,7 @@ describe("search page in Chromium", () => {
     expect(await total(page)).toBe(0);
     const suggestion = page.locator(".relax a").first();
     await expect.poll(() => suggestion.count()).toBe(1);
-    const promised = Number((await suggestion.innerText()).match(/(\d[\d,]*) 个结果/)?.[1]?.replace(/,/g, ""));
+    const promised = Number(((await suggestion.textContent()) ?? "").match(/(\d[\d,]*) 个结果/)?.[1]?.replace(/,/g, ""));
     await suggestion.click();
     await settled(page);
     await expect.poll(() => total(page)).toBe(promised);
@@ -105,7 +105,7 @@ describe("search page in Chromium", () => {
       .locator("input[data-compare]")
       .evaluateAll((boxes) => [...new Set(boxes.map((box) => box.getAttribute("data-compare")))]);
     for (const trim of trims.slice(0, 2)) await page.locator(`input[data-compare="${trim}"]`).first().check();
-    await expect.poll(() => page.locator("[data-compare-count]").innerText()).toBe("2");
+    await expect.poll(() => page.locator("[data-compare-count]").textContent()).toBe("2");
     expect(await page.locator("[data-compare-link]").getAttribute("href")).toMatch(/trims=[^&]+%2C|trims=[^&]+,/);
     await page.screenshot({ path: `${SCREENSHOTS}/search-phone.png` });
     expect(problems).toEqual([]);
@@ -114,7 +114,7 @@ describe("search page in Chromium", () => {
 
   it("answers a malformed search with the reason, not an error page", async () => {
     const { page, context } = await open("/search?price=30-20");
-    expect(await page.locator("[role=alert]").innerText()).toContain("priceMin");
+    expect(await page.locator("[role=alert]").textContent()).toContain("priceMin");
     await context.close();
   });
 });
