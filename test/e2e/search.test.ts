@@ -81,7 +81,9 @@ describe("search page in Chromium", () => {
     expect(await total(page)).toBe(0);
     const suggestion = page.locator(".relax a").first();
     await expect.poll(() => suggestion.count()).toBe(1);
-    const promised = Number(((await suggestion.textContent()) ?? "").match(/(\d[\d,]*) 个结果/)?.[1]?.replace(/,/g, ""));
+    const promised = Number(
+      ((await suggestion.textContent()) ?? "").match(/(\d[\d,]*) 个结果/)?.[1]?.replace(/,/g, ""),
+    );
     await suggestion.click();
     await settled(page);
     await expect.poll(() => total(page)).toBe(promised);
