@@ -7,7 +7,9 @@ import type { AppEnv } from "./env.ts";
 import { log } from "./log.ts";
 import { ProblemError, problem } from "./problem.ts";
 import { catalog } from "./routes/catalog.ts";
+import { compare } from "./routes/compare.ts";
 import { configurator } from "./routes/configurator.ts";
+import { dealerRoutes } from "./routes/dealers.ts";
 import { events } from "./routes/events.ts";
 import { finance } from "./routes/finance.ts";
 import { health } from "./routes/health.ts";
@@ -59,9 +61,11 @@ app.use(jsonOnly());
 const routes = app
   .route("/", health)
   .route("/", catalog)
+  .route("/", compare)
   .route("/", search)
   .route("/", configurator)
   .route("/", testDrives)
+  .route("/", dealerRoutes)
   .route("/", finance)
   .route("/", events)
   .route("/", mediaRoutes);
