@@ -267,7 +267,13 @@ function column({ model, trim }: Located): CompareColumn {
     brand: { slug: model.brand.slug, name: model.brand.name, nameEn: model.brand.nameEn },
     model: { slug: model.slug, name: model.name, nameEn: model.nameEn },
     trim: { id: trim.id, name: trim.name, nameEn: trim.nameEn },
-    image: model.image,
+    image: model.image && {
+      url: model.image.url,
+      alt: model.image.alt,
+      altEn: model.image.altEn,
+      width: model.image.width,
+      height: model.image.height,
+    },
     priceFen: trim.priceFen,
     standardValueFen: standardValueFen(model, trim.id),
   };
