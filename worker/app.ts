@@ -7,6 +7,7 @@ import type { AppEnv } from "./env.ts";
 import { log } from "./log.ts";
 import { ProblemError, problem } from "./problem.ts";
 import { catalog } from "./routes/catalog.ts";
+import { compare } from "./routes/compare.ts";
 import { configurator } from "./routes/configurator.ts";
 import { dealerRoutes } from "./routes/dealers.ts";
 import { events } from "./routes/events.ts";
@@ -60,6 +61,7 @@ app.use(jsonOnly());
 const routes = app
   .route("/", health)
   .route("/", catalog)
+  .route("/", compare)
   .route("/", search)
   .route("/", configurator)
   .route("/", testDrives)
