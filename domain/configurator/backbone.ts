@@ -1,3 +1,4 @@
+import { ClauseIndex } from "./clause-index.ts";
 import type { Cnf } from "./cnf.ts";
 import { ModelRepairer } from "./repair-model.ts";
 import type { SatSolver } from "./sat.ts";
@@ -42,8 +43,9 @@ export class BackboneFinder {
   /** `solver` holds the clauses of `cnf`; options are its variables 1..optionCount. */
   constructor(solver: SatSolver, cnf: Cnf, optionCount: number) {
     this.solver = solver;
-    this.repairer = new ModelRepairer(cnf, optionCount);
-    this.witnesses = new WitnessCache(this.repairer);
+    const index = new ClauseIndex(cnf);
+    this.repairer = new ModelRepairer(index, optionCount);
+    this.witnesses = new WitnessCache(index, this.repairer);
     this.numVars = cnf.numVars;
     this.optionCount = optionCount;
   }
@@ -134,7 +136,7 @@ export class BackboneFinder {
     const flipped = this.repairer.repair(model, [lit], locked, guide ? { guide } : {});
     if (flipped === null) return;
     for (const v of flipped) if (v <= this.optionCount) seen[v] = (seen[v] as number) | seenBit(model[v] as number);
-    this.witnesses.add(Int32Array.from(flipped, (v) => (model[v] ? v : -v)));
+    this.witnesses.add(flipped.map((v) => (model[v] ? v : -v)));
     this.repairer.undo(model, flipped);
   }
 
