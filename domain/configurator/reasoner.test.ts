@@ -98,6 +98,39 @@ describe("Reasoner.propagate, click after click", () => {
   });
 });
 
+describe("Reasoner.propagate, out of time", () => {
+  it("answers exactly or gives up when time is short, and stays exact for the calls after", () => {
+    fc.assert(
+      fc.property(
+        arbitraryModel(7),
+        fc.array(fc.tuple(fc.array(fc.tuple(fc.nat(6), fc.boolean()), { maxLength: 3 }), fc.boolean()), {
+          maxLength: 8,
+        }),
+        (model, rounds) => {
+          const reasoner = new Reasoner(compileModel(model));
+          for (const [round, short] of rounds) {
+            const choices = [
+              ...new Map(
+                round.map(([i, selected]) => [model.options[i % model.options.length]?.code ?? "", selected]),
+              ).entries(),
+            ].map(([option, selected]) => ({ option, selected }));
+            const result = reasoner.propagate(choices, short ? -1 : undefined);
+            if (short && result.status === "gave-up") continue;
+            const valid = validConfigurations(model, choices);
+            expect(result.status).toBe(valid.length === 0 ? "contradiction" : "ok");
+            if (result.status !== "ok") continue;
+            for (const option of model.options) {
+              if (choices.some((c) => c.option === option.code)) continue;
+              expect(result.states.get(option.code), option.code).toBe(bruteState(valid, option.code));
+            }
+          }
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+});
+
 describe("Reasoner.explain", () => {
   it("names choices that on their own already force the option", () => {
     fc.assert(
