@@ -35,6 +35,12 @@ class LiteralSets {
     this.ends.push(this.used);
   }
 
+  /** Forgets every set, keeping the buffer. */
+  clear(): void {
+    this.used = 0;
+    this.ends.length = 0;
+  }
+
   /** Forgets the last set. */
   dropLast(): void {
     this.ends.pop();
@@ -68,6 +74,8 @@ export class WitnessCache {
   private readonly index: ClauseIndex;
   private readonly repairer: ModelRepairer;
   private witnesses = new LiteralSets();
+  /** The buffer rebase() writes into, swapped with `witnesses` after each rebase. */
+  private spare = new LiteralSets();
 
   constructor(index: ClauseIndex, repairer: ModelRepairer) {
     this.index = index;
@@ -76,7 +84,7 @@ export class WitnessCache {
 
   /** Forgets every witness (when the base is replaced by an unrelated model). */
   clear(): void {
-    this.witnesses = new LiteralSets();
+    this.witnesses.clear();
   }
 
   /** Adds a witness: literals, each false in the current base, that make it another model when set. */
@@ -103,7 +111,8 @@ export class WitnessCache {
     const touching = this.clausesTouching(changed);
     const near = new Uint8Array(model.length);
     for (const v of touching.keys()) near[v] = 1;
-    const kept = new LiteralSets();
+    const kept = this.spare;
+    kept.clear();
     const { data } = this.witnesses;
     for (let i = 0; i < this.witnesses.count; i++) {
       const start = this.witnesses.start(i);
@@ -131,6 +140,7 @@ export class WitnessCache {
       kept.push(repaired.map((v) => (model[v] ? v : -v)));
       this.repairer.undo(model, repaired);
     }
+    this.spare = this.witnesses;
     this.witnesses = kept;
   }
 
