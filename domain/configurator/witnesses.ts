@@ -1,4 +1,4 @@
-import type { ClauseIndex } from "./clause-index.ts";
+import { type ClauseIndex, literalIndex } from "./clause-index.ts";
 import type { ModelRepairer } from "./repair-model.ts";
 
 /** Sets of literals packed one after the other in one growing buffer (little work for the GC). */
@@ -12,11 +12,6 @@ class LiteralSets {
     return this.ends.length;
   }
 
-  /** Literals in all sets. */
-  get size(): number {
-    return this.used;
-  }
-
   start(i: number): number {
     return i === 0 ? 0 : (this.ends[i - 1] as number);
   }
@@ -25,46 +20,34 @@ class LiteralSets {
     return this.ends[i] as number;
   }
 
-  /** Appends set i of `source`, leaving out the literals whose variable `skip` marks. */
-  copy(source: LiteralSets, i: number, skip?: Uint8Array): void {
-    this.reserve(source.end(i) - source.start(i));
-    for (let k = source.start(i); k < source.end(i); k++) {
-      const lit = source.data[k] as number;
-      if (!skip?.[lit > 0 ? lit : -lit]) this.data[this.used++] = lit;
+  /** The literals of set i, but those whose variable `skip` marks. */
+  literals(i: number, skip?: Uint8Array): number[] {
+    const found: number[] = [];
+    for (let k = this.start(i); k < this.end(i); k++) {
+      const lit = this.data[k] as number;
+      if (!skip?.[lit > 0 ? lit : -lit]) found.push(lit);
     }
+    return found;
+  }
+
+  /** Appends a set and returns its number. */
+  push(literals: readonly number[]): number {
+    if (this.used + literals.length > this.data.length) {
+      const grown = new Int32Array(Math.max(2 * this.data.length, this.used + literals.length));
+      grown.set(this.data.subarray(0, this.used));
+      this.data = grown;
+    }
+    for (const lit of literals) this.data[this.used++] = lit;
     this.ends.push(this.used);
-  }
-
-  /** Forgets every set, keeping the buffer. */
-  clear(): void {
-    this.used = 0;
-    this.ends.length = 0;
-  }
-
-  /** Forgets the last set. */
-  dropLast(): void {
-    this.ends.pop();
-    this.used = this.start(this.ends.length);
-  }
-
-  push(literals: ArrayLike<number>): void {
-    this.reserve(literals.length);
-    for (let i = 0; i < literals.length; i++) this.data[this.used++] = literals[i] as number;
-    this.ends.push(this.used);
-  }
-
-  private reserve(more: number): void {
-    if (this.used + more <= this.data.length) return;
-    const grown = new Int32Array(Math.max(2 * this.data.length, this.used + more));
-    grown.set(this.data.subarray(0, this.used));
-    this.data = grown;
+    return this.ends.length - 1;
   }
 }
 
 /**
  * Models of a CNF kept as the literals in which each differs from one base model, so that thousands
- * fit in little memory and follow the base from click to click (see rebase): each says which values
- * the options can take, so that the next click only looks for the ones it lost.
+ * fit in little memory and follow the base from click to click (see rebase): together they say which
+ * values the options can take, so that the next click only looks for the ones it lost. An index from
+ * variables to witnesses keeps the work of a click proportional to what the click changed.
  * @example
  * const cache = new WitnessCache(index, repairer);
  * cache.add([3, -7]); // the base with 3 true and 7 false is a model
@@ -73,23 +56,41 @@ class LiteralSets {
 export class WitnessCache {
   private readonly index: ClauseIndex;
   private readonly repairer: ModelRepairer;
-  private witnesses = new LiteralSets();
-  /** The buffer rebase() writes into, swapped with `witnesses` after each rebase. */
-  private spare = new LiteralSets();
+  private sets = new LiteralSets();
+  private alive: boolean[] = [];
+  /** For each variable, the witnesses (alive or not) with a literal on it. */
+  private byVar: number[][];
+  /** For each literal (see literalIndex), how many alive witnesses have it. */
+  private readonly having: Int32Array;
+  private liveLiterals = 0;
+  private deadLiterals = 0;
 
   constructor(index: ClauseIndex, repairer: ModelRepairer) {
     this.index = index;
     this.repairer = repairer;
+    this.having = new Int32Array(index.occurrenceStart.length);
+    this.byVar = Array.from({ length: index.occurrenceStart.length >> 1 }, () => []);
   }
 
   /** Forgets every witness (when the base is replaced by an unrelated model). */
   clear(): void {
-    this.witnesses.clear();
+    this.sets = new LiteralSets();
+    this.alive = [];
+    this.byVar = this.byVar.map(() => []);
+    this.having.fill(0);
+    this.liveLiterals = 0;
+    this.deadLiterals = 0;
   }
 
   /** Adds a witness: literals, each false in the current base, that make it another model when set. */
-  add(literals: ArrayLike<number>): void {
-    this.witnesses.push(literals);
+  add(literals: readonly number[]): void {
+    const id = this.sets.push(literals);
+    this.alive.push(true);
+    for (const lit of literals) {
+      (this.byVar[Math.abs(lit)] as number[]).push(id);
+      (this.having[literalIndex(lit)] as number)++;
+    }
+    this.liveLiterals += literals.length;
   }
 
   /**
@@ -98,7 +99,9 @@ export class WitnessCache {
    * has are dropped from it; a witness at odds with a locked variable is dropped. Otherwise only a
    * clause over both a witness variable and a variable whose base value changed can be broken:
    * every other clause reads as in the old witness model, or as in `model`. Witnesses with no broken
-   * clause are kept; the others are repaired locally (keeping their literals), or dropped when that fails.
+   * clause are kept; the others are repaired locally (keeping their literals), or dropped when that
+   * fails. Only witnesses with a variable that changed, is locked, or shares a clause with one that
+   * changed are looked at.
    */
   rebase(previous: Uint8Array, model: Uint8Array, locked: Uint8Array): void {
     const changed: number[] = [];
@@ -111,47 +114,80 @@ export class WitnessCache {
     const touching = this.clausesTouching(changed);
     const near = new Uint8Array(model.length);
     for (const v of touching.keys()) near[v] = 1;
-    const kept = this.spare;
-    kept.clear();
-    const { data } = this.witnesses;
-    for (let i = 0; i < this.witnesses.count; i++) {
-      const start = this.witnesses.start(i);
-      const end = this.witnesses.end(i);
-      let movedCount = 0;
-      let stale = false;
-      let suspect = false;
-      for (let k = start; k < end && !stale; k++) {
-        const lit = data[k] as number;
-        const v = lit > 0 ? lit : -lit;
-        if (moved[v]) movedCount++;
-        else if (locked[v]) stale = true;
-        else if (near[v]) suspect = true;
+    const affected: number[] = [];
+    const listed = new Uint8Array(this.sets.count);
+    for (let v = 1; v < model.length; v++) {
+      if (!moved[v] && !near[v] && !(locked[v] && this.having[2 * v + (model[v] ? 1 : 0)])) continue;
+      for (const id of this.byVar[v] as number[]) {
+        if (listed[id] || !this.alive[id]) continue;
+        listed[id] = 1;
+        affected.push(id);
       }
-      if (stale || movedCount === end - start) continue;
-      kept.copy(this.witnesses, i, movedCount > 0 ? moved : undefined);
-      if (!suspect) continue;
-      const last = kept.count - 1;
-      const literals = Array.from(kept.data.subarray(kept.start(last), kept.end(last)));
-      const broken = this.brokenBy(model, literals, touching);
-      if (broken.length === 0) continue;
-      kept.dropLast();
-      const repaired = this.repairer.repair(model, literals, locked, { broken });
-      if (repaired === null) continue;
-      kept.push(repaired.map((v) => (model[v] ? v : -v)));
-      this.repairer.undo(model, repaired);
     }
-    this.spare = this.witnesses;
-    this.witnesses = kept;
+    for (const id of affected) this.move(id, model, locked, moved, near, touching);
+    if (this.deadLiterals > Math.max(2 * this.liveLiterals, 1 << 16)) this.compact();
   }
 
-  /** Records in `seen` (1: seen true, 2: seen false) the value each witness gives each option (1..optionCount). */
+  /** Records in `seen` (1: seen true, 2: seen false) the values the witnesses give options 1..optionCount. */
   markSeen(seen: Uint8Array, optionCount: number): void {
-    const { data } = this.witnesses;
-    for (let k = 0; k < this.witnesses.size; k++) {
-      const lit = data[k] as number;
-      const v = lit > 0 ? lit : -lit;
-      if (v <= optionCount) seen[v] = (seen[v] as number) | (lit > 0 ? 1 : 2);
+    for (let v = 1; v <= optionCount; v++) {
+      if (this.having[2 * v]) seen[v] = (seen[v] as number) | 1;
+      if (this.having[2 * v + 1]) seen[v] = (seen[v] as number) | 2;
     }
+  }
+
+  /** rebase() for one witness that may be affected: kept, replaced by its moved or repaired version, or dropped. */
+  private move(
+    id: number,
+    model: Uint8Array,
+    locked: Uint8Array,
+    moved: Uint8Array,
+    near: Uint8Array,
+    touching: ReadonlyMap<number, number[]>,
+  ): void {
+    const { data } = this.sets;
+    let movedCount = 0;
+    let suspect = false;
+    for (let k = this.sets.start(id); k < this.sets.end(id); k++) {
+      const v = Math.abs(data[k] as number);
+      if (moved[v]) movedCount++;
+      else if (locked[v]) {
+        this.kill(id);
+        return;
+      } else if (near[v]) suspect = true;
+    }
+    if (movedCount === 0 && !suspect) return;
+    const literals = this.sets.literals(id, moved);
+    const broken = suspect ? this.brokenBy(model, literals, touching) : [];
+    if (movedCount === 0 && broken.length === 0) return;
+    this.kill(id);
+    if (literals.length === 0) return;
+    if (broken.length === 0) {
+      this.add(literals);
+      return;
+    }
+    const repaired = this.repairer.repair(model, literals, locked, { broken });
+    if (repaired === null) return;
+    this.add(repaired.map((v) => (model[v] ? v : -v)));
+    this.repairer.undo(model, repaired);
+  }
+
+  private kill(id: number): void {
+    this.alive[id] = false;
+    const { data } = this.sets;
+    for (let k = this.sets.start(id); k < this.sets.end(id); k++)
+      (this.having[literalIndex(data[k] as number)] as number)--;
+    const size = this.sets.end(id) - this.sets.start(id);
+    this.liveLiterals -= size;
+    this.deadLiterals += size;
+  }
+
+  /** Drops the dead witnesses from the buffer and the index. */
+  private compact(): void {
+    const old = this.sets;
+    const alive = this.alive;
+    this.clear();
+    for (let id = 0; id < old.count; id++) if (alive[id]) this.add(old.literals(id));
   }
 
   /** For each variable, the clauses it shares with one of `vars`. */
@@ -170,11 +206,20 @@ export class WitnessCache {
 
   /** The clauses that `model` with `literals` set breaks, among those `touching` their variables. */
   private brokenBy(model: Uint8Array, literals: readonly number[], touching: ReadonlyMap<number, number[]>): number[] {
-    const vars = Array.from(literals, Math.abs);
-    this.repairer.undo(model, vars);
+    this.flip(model, literals);
     const broken: number[] = [];
-    for (const v of vars) for (const c of touching.get(v) ?? []) if (!this.index.holds(c, model)) broken.push(c);
-    this.repairer.undo(model, vars);
+    for (const lit of literals) {
+      const clauses = touching.get(Math.abs(lit));
+      if (clauses) for (const c of clauses) if (!this.index.holds(c, model)) broken.push(c);
+    }
+    this.flip(model, literals);
     return broken;
+  }
+
+  private flip(model: Uint8Array, literals: readonly number[]): void {
+    for (const lit of literals) {
+      const v = Math.abs(lit);
+      model[v] = model[v] ? 0 : 1;
+    }
   }
 }
