@@ -121,4 +121,18 @@ describe("WitnessCache", () => {
       { numRuns: 500 },
     );
   });
+
+  it("forgets dropped witnesses for good once they are packed away", () => {
+    const cnf = { numVars: 4, clauses: [] };
+    const index = new ClauseIndex(cnf);
+    const cache = new WitnessCache(index, new ModelRepairer(index, 4));
+    const base = new Uint8Array(5);
+    for (let i = 0; i < 30_000; i++) cache.add([1, 2, 3]);
+    cache.add([4]);
+    cache.rebase(base, base, lockMask(4, [1]));
+    cache.add([2]);
+    const seen = new Uint8Array(5);
+    cache.markSeen(seen, 4);
+    expect([...seen]).toEqual([0, 0, 1, 0, 1]);
+  });
 });
