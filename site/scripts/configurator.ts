@@ -8,6 +8,7 @@ import type { ProductModel } from "../../domain/configurator/product-model.ts";
 import { type Choice, type OptionState, Reasoner } from "../../domain/configurator/reasoner.ts";
 import { formatCarPrice, formatYuan, type Lang } from "../../domain/money.ts";
 import { shanghaiDate } from "../../domain/time.ts";
+import { CONFIGURED_PRICE_EVENT, type ConfiguredPrice } from "../components/finance/widget.ts";
 
 const root = document.querySelector<HTMLElement>(".configurator");
 const data = document.getElementById("product-model")?.textContent;
@@ -72,6 +73,10 @@ function start(
       }),
     );
     $<HTMLElement>("[data-total]").textContent = formatCarPrice(breakdown.totalFen, lang);
+    const configured: ConfiguredPrice = { priceFen: breakdown.totalFen, options: [...selected()] };
+    root.dataset.configuredPriceFen = String(configured.priceFen);
+    root.dataset.configuredOptions = configured.options.join(",");
+    document.dispatchEvent(new CustomEvent(CONFIGURED_PRICE_EVENT, { detail: configured }));
     const open = model.groups.filter((g) => g.min > 0 && !g.options.some((code) => selected().has(code)));
     status.textContent =
       open.length === 0
