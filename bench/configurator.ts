@@ -4,6 +4,8 @@
  * load and compile time, CNF size, heap after loading, and Reasoner.propagate after each click of a
  * simulated shopper, beside the product issue's budgets and beside logic-solver (MiniSat compiled to
  * JavaScript) computing the same states for the same clicks. Exits non-zero when the two disagree.
+ * On the industrial model it also reports how far exact counting of the valid configurations gets
+ * within a time budget (the feature tree alone, then with more and more cross-tree constraints).
  *
  *   npm run bench -- configurator
  */
@@ -13,6 +15,7 @@ import type { Solution, Solver } from "logic-solver";
 import Logic from "logic-solver";
 import type { CompiledModel } from "../domain/configurator/compile.ts";
 import { compileModel } from "../domain/configurator/compile.ts";
+import { compileDdnnf, countModels } from "../domain/configurator/ddnnf.ts";
 import type { Random } from "../domain/configurator/generate-model.ts";
 import { carSizedModel, industrialModel, modelStats } from "../domain/configurator/generate-model.ts";
 import type { ProductModel } from "../domain/configurator/product-model.ts";
@@ -42,6 +45,8 @@ interface Scenario {
   /** Time after which the peer's click is counted as timed out. */
   peerCapMs: number;
   budgets: { clickP95Ms: number; loadMs: number | null; heapMb: number | null };
+  /** Exact counting with the d-DNNF compiler: time allowed to each attempt, and to the full model. */
+  counting?: { stepMs: number; fullMs: number };
 }
 
 const SCENARIOS: Scenario[] = [
@@ -62,6 +67,7 @@ const SCENARIOS: Scenario[] = [
     peerClicks: 10,
     peerCapMs: 5_000,
     budgets: { clickP95Ms: 50, loadMs: 3_000, heapMb: 250 },
+    counting: { stepMs: 5_000, fullMs: 10_000 },
   },
 ];
 
@@ -368,6 +374,46 @@ function peerRows(peer: ReturnType<typeof replay>, mine: readonly Click[], capMs
   ];
 }
 
+// ─── Counting ─────────────────────────────────────────────────────────────────────────────────────
+
+/** A count of up to hundreds of digits, readable: "4.21 × 10^1727 (1728 digits)". */
+function bigCount(count: bigint): string {
+  const digits = count.toString();
+  if (digits.length <= 12) return digits;
+  return `${digits[0]}.${digits.slice(1, 3)} × 10^${digits.length - 1} (${digits.length} digits)`;
+}
+
+/** One exact counting attempt: the model with its first `rules` cross-tree constraints, within `ms`. */
+function countAttempt(model: ProductModel, rules: number, ms: number): Row & { ok: boolean } {
+  const compiled = compileModel({ ...model, rules: model.rules.slice(0, rules) });
+  const started = performance.now();
+  const result = compileDdnnf(compiled.cnf, { ms });
+  const count = result.ok ? countModels(result.ddnnf) : null;
+  const took = performance.now() - started;
+  const label = `exact count, ${rules} of ${model.rules.length} constraints${rules === 0 ? " (the tree alone)" : ""}`;
+  const value = result.ok
+    ? `${bigCount(count as bigint)}, d-DNNF ${result.ddnnf.size} nodes`
+    : `gave up (${result.reason})`;
+  return { ...row(label, value, `${ms / 1000} s`, `${(took / 1000).toFixed(1)} s`), ok: result.ok };
+}
+
+/**
+ * How far exact counting (d-DNNF compilation, then a linear pass) gets on the model: the feature tree
+ * alone, then with more and more of its cross-tree constraints (doubling) until an attempt runs out
+ * of time, then the full model.
+ */
+function printCounting(model: ProductModel, { stepMs, fullMs }: { stepMs: number; fullMs: number }): void {
+  const rows: Row[] = [];
+  for (let rules = 0; rules < model.rules.length; rules = Math.max(8, 2 * rules)) {
+    const attempt = countAttempt(model, rules, stepMs);
+    rows.push(attempt);
+    if (!attempt.ok) break;
+  }
+  rows.push(countAttempt(model, model.rules.length, fullMs));
+  console.log("counting valid configurations (columns: budget = time allowed, within = time taken)");
+  console.table(rows.map(({ measure, value, budget, within }) => ({ measure, value, budget, within })));
+}
+
 /** Loads the scenario's model, runs the shopper session with both sides, prints the tables; false on disagreement. */
 function runScenario(scenario: Scenario): boolean {
   console.log(`\n■ ${scenario.label} model`);
@@ -401,6 +447,7 @@ function runScenario(scenario: Scenario): boolean {
       ? "vacuously: there was no click where both answered"
       : `forced/excluded sets compared on ${compared} clicks where both answered${detail}`;
   console.log(`agree: ${agree ? "yes" : "no"} (${scope})`);
+  if (scenario.counting) printCounting(model, scenario.counting);
   return agree;
 }
 
