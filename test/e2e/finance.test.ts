@@ -107,6 +107,19 @@ describe("finance calculator in Chromium", () => {
     await context.close();
   });
 
+  it("works without JavaScript: the form submits and the server answers for the new inputs", async () => {
+    const { trim } = await pickTrim();
+    const context = await browser.newContext({ viewport: DESKTOP, javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(`${base}/finance?trim=${trim.id}&city=310000`);
+    await page.getByLabel("贷款期限").selectOption("24");
+    await page.getByRole("button", { name: "计算" }).click();
+    await page.waitForURL(/months=24/);
+    const api = await loanQuote(trim, 24);
+    expect(await text(page, "[data-monthly]")).toBe(formatYuan(api.monthlyPaymentFen, "zh"));
+    await context.close();
+  });
+
   it("downloads a CSV whose first payment row is the table's first row", async () => {
     const { trim } = await pickTrim();
     const { page, context } = await open(`/finance?trim=${trim.id}&plan=equal-principal&months=24&city=310000`);
