@@ -130,10 +130,14 @@ export class BackboneFinder {
 
   /**
    * Repairs `model` (towards `guide` if given) to make `lit` hold and keeps the result as a witness,
-   * recording in `seen` what it shows; `model` is left as it was.
+   * recording in `seen` what it shows; `model` is left as it was. When that fails and the last rebase
+   * dropped a witness with `lit`, tries again preferring that witness's literals.
    */
   private witness(model: Uint8Array, lit: number, locked: Uint8Array, seen: Uint8Array, guide?: Uint8Array): void {
-    const flipped = this.repairer.repair(model, [lit], locked, guide ? { guide } : {});
+    const earlier = guide ? undefined : this.witnesses.lostWith(lit);
+    const flipped =
+      this.repairer.repair(model, [lit], locked, guide ? { guide } : {}) ??
+      (earlier ? this.repairer.repair(model, [lit], locked, { prefer: earlier }) : null);
     if (flipped === null) return;
     for (const v of flipped) if (v <= this.optionCount) seen[v] = (seen[v] as number) | seenBit(model[v] as number);
     this.witnesses.add(flipped.map((v) => (model[v] ? v : -v)));

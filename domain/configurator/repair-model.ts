@@ -8,6 +8,8 @@ export interface RepairOptions {
   guide?: Uint8Array;
   /** The only clauses the fixed literals can have broken (the caller vouches for every other). */
   broken?: readonly number[];
+  /** Literals to make true where there is a choice, from the first try on (e.g. those of an older model). */
+  prefer?: readonly number[];
 }
 
 /** Clauses looked at, at most, to learn hints from one dead end. */
@@ -71,9 +73,10 @@ export class ModelRepairer {
     model: Uint8Array,
     fixed: readonly number[],
     locked: Uint8Array,
-    { attempts = 8, guide, broken }: RepairOptions = {},
+    { attempts = 8, guide, broken, prefer = [] }: RepairOptions = {},
   ): number[] | null {
     this.call++;
+    for (const lit of prefer) this.ask(lit);
     for (let attempt = 1; ; attempt++) {
       const flipped: number[] = [];
       const dead = this.attempt(model, fixed, locked, flipped, guide, broken);
@@ -156,8 +159,7 @@ export class ModelRepairer {
       for (const lit of this.index.clause(queue[i] as number)) {
         const v = Math.abs(lit);
         if (locked[v] || (model[v] === 1) === lit > 0) continue;
-        this.hinted[v] = this.call;
-        this.hint[v] = lit > 0 ? 1 : 0;
+        this.ask(lit);
         const next = this.stamp[v] === this.round ? (this.reason[v] as number) : this.blocker(lit, model, locked);
         if (next >= 0 && !visited.has(next)) {
           visited.add(next);
@@ -165,6 +167,13 @@ export class ModelRepairer {
         }
       }
     }
+  }
+
+  /** Hints the running repair to make `lit` true where it has a choice. */
+  private ask(lit: number): void {
+    const v = Math.abs(lit);
+    this.hinted[v] = this.call;
+    this.hint[v] = lit > 0 ? 1 : 0;
   }
 
   /**

@@ -64,6 +64,8 @@ export class WitnessCache {
   private readonly having: Int32Array;
   private liveLiterals = 0;
   private deadLiterals = 0;
+  /** For an option literal, a witness with it that the last rebase had to drop. */
+  private readonly lost = new Map<number, readonly number[]>();
 
   constructor(index: ClauseIndex, repairer: ModelRepairer) {
     this.index = index;
@@ -104,6 +106,7 @@ export class WitnessCache {
    * changed are looked at.
    */
   rebase(previous: Uint8Array, model: Uint8Array, locked: Uint8Array): void {
+    this.lost.clear();
     const changed: number[] = [];
     const moved = new Uint8Array(model.length);
     for (let v = 1; v < model.length; v++) {
@@ -152,7 +155,7 @@ export class WitnessCache {
       const v = Math.abs(data[k] as number);
       if (moved[v]) movedCount++;
       else if (locked[v]) {
-        this.kill(id);
+        this.lose(id);
         return;
       } else if (near[v]) suspect = true;
     }
@@ -167,9 +170,27 @@ export class WitnessCache {
       return;
     }
     const repaired = this.repairer.repair(model, literals, locked, { broken });
-    if (repaired === null) return;
+    if (repaired === null) {
+      for (const lit of literals) this.lost.set(lit, literals);
+      return;
+    }
     this.add(repaired.map((v) => (model[v] ? v : -v)));
     this.repairer.undo(model, repaired);
+  }
+
+  /**
+   * The literals of a witness the last rebase dropped that had `lit`: a path to `lit` that worked
+   * before, worth preferring when repairing towards it again.
+   */
+  lostWith(lit: number): readonly number[] | undefined {
+    return this.lost.get(lit);
+  }
+
+  /** Drops a witness, remembering it for lostWith. */
+  private lose(id: number): void {
+    const literals = this.sets.literals(id);
+    for (const lit of literals) this.lost.set(lit, literals);
+    this.kill(id);
   }
 
   private kill(id: number): void {
