@@ -18,6 +18,7 @@ const cnfWithPicks = fc.integer({ min: 1, max: 9 }).chain((numVars) =>
     locked: fc.uniqueArray(fc.integer({ min: 1, max: numVars }), { maxLength: 3 }),
     picks: fc.array(fc.nat(), { minLength: 4, maxLength: 4 }),
     attempts: fc.integer({ min: 1, max: 8 }),
+    prefer: fc.array(literal(numVars), { maxLength: 4 }),
   }),
 );
 
@@ -43,7 +44,7 @@ const lockMask = (numVars: number, vars: readonly number[]) => {
 describe("ModelRepairer.repair", () => {
   it("returns a model with the fixed literals and the locked values, or fails leaving the model as it was", () => {
     fc.assert(
-      fc.property(cnfWithPicks, ({ cnf, fixed, locked, picks, attempts }) => {
+      fc.property(cnfWithPicks, ({ cnf, fixed, locked, picks, attempts, prefer }) => {
         const base = pick(models(cnf), picks[0] as number);
         if (!base) return;
         const model = base.slice();
@@ -51,7 +52,7 @@ describe("ModelRepairer.repair", () => {
           model,
           fixed,
           lockMask(cnf.numVars, locked),
-          { attempts },
+          { attempts, prefer },
         );
         if (flipped === null) {
           expect(model).toEqual(base);
