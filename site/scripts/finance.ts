@@ -40,6 +40,7 @@ async function load(form: HTMLFormElement, url: string): Promise<void> {
     const schedule = document.querySelector<HTMLDetailsElement>("#schedule");
     if (schedule && scheduleWasOpen !== undefined) schedule.open = scheduleWasOpen;
     history.replaceState(null, "", url);
+    announce();
     live(form);
     if (focusKey) form.querySelector<HTMLElement>(focusKey)?.focus({ preventScroll: true });
   } catch (error) {
@@ -47,6 +48,14 @@ async function load(form: HTMLFormElement, url: string): Promise<void> {
   } finally {
     document.querySelector("#finance-result")?.setAttribute("aria-busy", "false");
   }
+}
+
+/** Tells screen readers the new headline figure (the swapped regions are too long to read out). */
+function announce(): void {
+  const lead = document.querySelector("#finance-result dl div");
+  const status = document.querySelector("#finance-announce");
+  if (lead && status)
+    status.textContent = `${lead.querySelector("dt")?.textContent} ${lead.querySelector("dd")?.textContent}`;
 }
 
 function live(form: HTMLFormElement): void {

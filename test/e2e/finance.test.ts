@@ -101,6 +101,7 @@ describe("finance calculator in Chromium", () => {
     const api = await loanQuote(trim, 48);
     expect(await text(page, "[data-monthly]")).toBe(formatYuan(api.monthlyPaymentFen, "zh"));
     expect(await text(page, "[data-monthly]")).not.toBe(before);
+    expect(await text(page, "#finance-announce")).toBe(`月供 ${formatYuan(api.monthlyPaymentFen, "zh")}`);
     expect(await page.locator("#schedule tbody tr").count()).toBe(48);
     expect(await page.evaluate(() => (window as unknown as { marker?: number }).marker)).toBe(1);
     expect(problems).toEqual([]);
