@@ -124,6 +124,13 @@ describe("compareTrims", () => {
     expect(both?.differs).toBe(false);
   });
 
+  it("gives no row to an option that none of the compared trims can have", () => {
+    const keys = rows([s05], ["s05:pro"]).map((r) => r.key);
+    expect(keys).toContain("wheels:20 英寸轮毂");
+    expect(keys).not.toContain("wheels:19 英寸轮毂");
+    expect(rows([s05], ["s05:std", "s05:pro"]).map((r) => r.key)).toContain("wheels:19 英寸轮毂");
+  });
+
   it("groups equipment by option-group kind and leaves out kinds no trim has", () => {
     const keys = compareTrims([s05, s07], ["s05:std", "s07:max"]).sections.map((s) => s.key);
     expect(keys).toEqual([

@@ -1,7 +1,8 @@
 /**
  * Trims side by side: the columns (who, what it costs, what its standard equipment is worth) and
  * sections of rows, each flagged `differs` when its cells are not all the same. Trims may come from
- * different models; equipment rows then match by option name within an option-group kind.
+ * different models; equipment rows then match by option name within an option-group kind, and only
+ * options at least one of the trims can have get a row.
  */
 import { formatYuan } from "../money.ts";
 import { ADAS_LABELS, BODY_TYPE_LABELS, DRIVE_LABELS, POWERTRAIN_LABELS, SEAT_MATERIAL_LABELS } from "./labels.ts";
@@ -285,19 +286,19 @@ function equipmentSections(located: readonly Located[]): CompareSection[] {
     located.forEach(({ model, trim }, index) => {
       for (const group of model.optionGroups.filter((g) => g.kind === kind)) {
         for (const option of group.options) {
+          const cell = option.standardOn.includes(trim.id)
+            ? equipmentCell("standard", null)
+            : option.offeredOn.includes(trim.id)
+              ? equipmentCell("optional", option.priceFen)
+              : null;
+          if (!cell) continue;
           const row = rows.get(option.name) ?? {
             key: `${kind}:${option.name}`,
             label: { zh: option.name, en: option.nameEn },
             swatch: option.swatch,
             cells: located.map(() => equipmentCell("unavailable", null)),
           };
-          const current = row.cells[index] as EquipmentCell;
-          const cell = option.standardOn.includes(trim.id)
-            ? equipmentCell("standard", null)
-            : option.offeredOn.includes(trim.id)
-              ? equipmentCell("optional", option.priceFen)
-              : null;
-          if (cell && rank(cell) > rank(current)) row.cells[index] = cell;
+          if (rank(cell) > rank(row.cells[index] as EquipmentCell)) row.cells[index] = cell;
           rows.set(option.name, row);
         }
       }
