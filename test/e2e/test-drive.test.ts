@@ -193,4 +193,21 @@ describe("dealer page and test-drive booking in Chromium", () => {
     await expect(page.locator("#td-form").textContent()).resolves.toContain("在线预约需要启用 JavaScript");
     await context.close();
   });
+
+  it("speaks English with ?lang=en, API errors included, each at its own field", async () => {
+    const { dealer, trimId } = target;
+    const { page, context, problems } = await open(`/dealers/${dealer.id}?testTrim=${trimId}&lang=en`, PHONE);
+    await page.getByLabel("Mobile number").fill("12345");
+    await page.getByRole("button", { name: "Book the test drive" }).click();
+    await expect.poll(() => page.locator("#td-err-consent").textContent()).toContain("Consent to be contacted");
+    await expect(page.locator("#td-err-name").textContent()).resolves.toBe("Enter your name");
+    await expect(page.locator("#td-err-phone").textContent()).resolves.toContain("mainland China mobile");
+    await expect(page.locator("#td-err-slotStart").textContent()).resolves.toBe("Choose a time slot");
+    await expect(page.getByLabel("Name").getAttribute("aria-invalid")).resolves.toBe("true");
+    await expect(page.locator("#td-error").textContent()).resolves.toContain("Check the 4 marked fields");
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+    await page.screenshot({ path: `${SCREENSHOTS}/test-drive-errors-phone-en.png`, fullPage: true });
+    expect(problems.filter((problem) => !problem.includes("400 (Bad Request)"))).toEqual([]);
+    await context.close();
+  });
 });
