@@ -19,7 +19,7 @@ import {
 export const MAX_COMPARED_TRIMS = 4;
 
 /** Chinese and English text of one thing, Chinese first. */
-export type Bilingual = { zh: string; en: string };
+type Bilingual = { zh: string; en: string };
 
 /** The fields of a trim that a comparison shows. */
 export interface CompareTrim {
@@ -80,10 +80,10 @@ export interface CompareColumn {
   standardValueFen: number;
 }
 
-export type EquipmentStatus = "standard" | "optional" | "unavailable";
+type EquipmentStatus = "standard" | "optional" | "unavailable";
 
 /** A specification value: `value` is what is compared, `text` what is shown. */
-export type SpecCell = { kind: "spec"; value: number | string | null; text: Bilingual };
+type SpecCell = { kind: "spec"; value: number | string | null; text: Bilingual };
 /** An option on one trim: fitted as standard, available at `priceFen`, or not offered. */
 export type EquipmentCell = { kind: "equipment"; status: EquipmentStatus; priceFen: number | null; text: Bilingual };
 export type CompareCell = SpecCell | EquipmentCell;
@@ -96,7 +96,7 @@ export interface CompareRow {
   cells: CompareCell[];
 }
 
-export interface CompareSection {
+interface CompareSection {
   key: string;
   title: Bilingual;
   rows: CompareRow[];
@@ -204,7 +204,7 @@ const SPEC_SECTIONS: Array<{ key: string; title: Bilingual; rows: SpecRow[] }> =
   },
 ];
 
-export const EQUIPMENT_TITLES: Record<OptionGroupKind, Bilingual> = {
+const EQUIPMENT_TITLES: Record<OptionGroupKind, Bilingual> = {
   paint: { zh: "车漆", en: "Paint" },
   wheels: { zh: "轮毂", en: "Wheels" },
   interior: { zh: "内饰", en: "Interior" },

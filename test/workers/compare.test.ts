@@ -17,12 +17,12 @@ type Comparison = {
 };
 type Problem = { status: number; errors: { path: string; message: string }[]; unknownTrims?: string[] };
 
-/** The first trim of three different models. */
-const picked = [0, 1, 2].map((i) => demo.trims.find((t) => t.modelId === demo.models[i]?.id)?.id ?? "");
 const standardValueOf = (trimId: string) =>
   demo.trimOptions
     .filter((offer) => offer.trimId === trimId && offer.standard)
     .reduce((sum, offer) => sum + (demo.options.find((o) => o.id === offer.optionId)?.priceFen ?? 0), 0);
+/** The top trim (most standard equipment) of three different models. */
+const picked = [0, 1, 2].map((i) => demo.trims.findLast((t) => t.modelId === demo.models[i]?.id)?.id ?? "");
 
 beforeAll(async () => {
   await storeDemo(database(env.DB), demo);
