@@ -90,6 +90,9 @@ export class BackboneFinder {
   /**
    * The last model repaired to satisfy the propagated assumptions; when that fails, repaired towards
    * a model the solver finds near it (which cannot fail), so that it changes as little as it can.
+   * The first one has as many options chosen as the solver's steering finds: in a feature tree an
+   * option's witness is then mostly its own subtree, where from a near-empty model every deep option
+   * needs a whole path from the root and the groups along it (witnesses three times larger).
    */
   private startingModel(
     assumptions: readonly number[],
@@ -102,7 +105,8 @@ export class BackboneFinder {
       this.base = model;
       return model;
     }
-    const status = this.solver.solve(assumptions, { deadline, prefer: model ? literalsOf(model) : [] });
+    const prefer = model ? literalsOf(model) : Array.from({ length: this.optionCount }, (_, i) => i + 1);
+    const status = this.solver.solve(assumptions, { deadline, prefer });
     if (status !== "sat") return status;
     const found = this.solver.model();
     const moved = model && this.repairer.repair(model, implied, noLocks, { guide: found });
