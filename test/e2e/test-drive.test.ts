@@ -113,6 +113,7 @@ describe("dealer page and test-drive booking in Chromium", () => {
     await expect(page.locator("#td-done [data-field=who]").textContent()).resolves.toBe("李雷 · 138****8001");
     expect(new URL(page.url()).hash).toMatch(/^#booking=td_\w+&token=[\w-]{43}$/);
     expect(new URL(page.url()).search).not.toContain("token");
+    await page.getByRole("link", { name: "添加到日历 (.ics)" }).waitFor();
     await page.screenshot({ path: `${SCREENSHOTS}/test-drive-confirmed-phone.png`, fullPage: true });
 
     await page.getByRole("button", { name: "改期", exact: true }).click();
