@@ -131,6 +131,7 @@ describe("WitnessCache", () => {
     for (let i = 0; i < 30_000; i++) cache.add([1, 2, 3]);
     cache.add([4]);
     cache.rebase(base, base, lockMask(4, [1]));
+    cache.rebase(base, base, lockMask(4, [1]));
     cache.add([2]);
     const seen = new Uint8Array(5);
     cache.markSeen(seen, 4);

@@ -64,8 +64,10 @@ export class WitnessCache {
   private readonly having: Int32Array;
   private liveLiterals = 0;
   private deadLiterals = 0;
-  /** For an option literal, a witness with it that the last rebase had to drop. */
-  private readonly lost = new Map<number, readonly number[]>();
+  /** The witnesses the last rebase had to drop (their literals stay in `sets` until the next rebase). */
+  private lost: number[] = [];
+  /** For a literal, one of the `lost` witnesses with it (built when first asked for). */
+  private lostByLiteral: Map<number, number> | null = null;
 
   constructor(index: ClauseIndex, repairer: ModelRepairer) {
     this.index = index;
@@ -106,7 +108,9 @@ export class WitnessCache {
    * changed are looked at.
    */
   rebase(previous: Uint8Array, model: Uint8Array, locked: Uint8Array): void {
-    this.lost.clear();
+    if (this.deadLiterals > Math.max(2 * this.liveLiterals, 1 << 16)) this.compact();
+    this.lost = [];
+    this.lostByLiteral = null;
     const changed: number[] = [];
     const moved = new Uint8Array(model.length);
     for (let v = 1; v < model.length; v++) {
@@ -118,17 +122,21 @@ export class WitnessCache {
     const near = new Uint8Array(model.length);
     for (const v of touching.keys()) near[v] = 1;
     const affected: number[] = [];
-    const listed = new Uint8Array(this.sets.count);
+    const listed = new Set<number>();
     for (let v = 1; v < model.length; v++) {
       if (!moved[v] && !near[v] && !(locked[v] && this.having[2 * v + (model[v] ? 1 : 0)])) continue;
-      for (const id of this.byVar[v] as number[]) {
-        if (listed[id] || !this.alive[id]) continue;
-        listed[id] = 1;
+      const ids = this.byVar[v] as number[];
+      let alive = 0;
+      for (const id of ids) {
+        if (!this.alive[id]) continue;
+        ids[alive++] = id;
+        if (listed.has(id)) continue;
+        listed.add(id);
         affected.push(id);
       }
+      ids.length = alive;
     }
     for (const id of affected) this.move(id, model, locked, moved, near, touching);
-    if (this.deadLiterals > Math.max(2 * this.liveLiterals, 1 << 16)) this.compact();
   }
 
   /** Records in `seen` (1: seen true, 2: seen false) the values the witnesses give options 1..optionCount. */
@@ -171,7 +179,7 @@ export class WitnessCache {
     }
     const repaired = this.repairer.repair(model, literals, locked, { broken });
     if (repaired === null) {
-      for (const lit of literals) this.lost.set(lit, literals);
+      this.lost.push(id);
       return;
     }
     this.add(repaired.map((v) => (model[v] ? v : -v)));
@@ -183,13 +191,17 @@ export class WitnessCache {
    * before, worth preferring when repairing towards it again.
    */
   lostWith(lit: number): readonly number[] | undefined {
-    return this.lost.get(lit);
+    if (this.lostByLiteral === null) {
+      this.lostByLiteral = new Map();
+      for (const id of this.lost) for (const other of this.sets.literals(id)) this.lostByLiteral.set(other, id);
+    }
+    const id = this.lostByLiteral.get(lit);
+    return id === undefined ? undefined : this.sets.literals(id);
   }
 
   /** Drops a witness, remembering it for lostWith. */
   private lose(id: number): void {
-    const literals = this.sets.literals(id);
-    for (const lit of literals) this.lost.set(lit, literals);
+    this.lost.push(id);
     this.kill(id);
   }
 
@@ -203,7 +215,7 @@ export class WitnessCache {
     this.deadLiterals += size;
   }
 
-  /** Drops the dead witnesses from the buffer and the index. */
+  /** Drops the dead witnesses from the buffer and the index (their numbers change). */
   private compact(): void {
     const old = this.sets;
     const alive = this.alive;
