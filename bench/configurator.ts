@@ -10,6 +10,7 @@
  *   npm run bench -- configurator
  */
 import { spawnSync } from "node:child_process";
+import { availableParallelism, loadavg } from "node:os";
 import { fileURLToPath } from "node:url";
 import type { Solution, Solver } from "logic-solver";
 import Logic from "logic-solver";
@@ -414,9 +415,15 @@ function printCounting(model: ProductModel, { stepMs, fullMs }: { stepMs: number
   console.table(rows.map(({ measure, value, budget, within }) => ({ measure, value, budget, within })));
 }
 
+/** The machine's load, since wall-clock figures on a shared machine depend on it. */
+function machineLoad(): string {
+  const [one, five] = loadavg().map((x) => x.toFixed(1));
+  return `load average ${one} (1 min), ${five} (5 min) on ${availableParallelism()} cores`;
+}
+
 /** Loads the scenario's model, runs the shopper session with both sides, prints the tables; false on disagreement. */
 function runScenario(scenario: Scenario): boolean {
-  console.log(`\n■ ${scenario.label} model`);
+  console.log(`\n■ ${scenario.label} model (${machineLoad()})`);
   const generatedAt = performance.now();
   const model = scenario.model();
   const generateMs = performance.now() - generatedAt;
@@ -430,6 +437,7 @@ function runScenario(scenario: Scenario): boolean {
   if (scenario.warmupClicks > 0) replay(loaded.compiled, peerSlice.slice(0, scenario.warmupClicks), scenario.peerCapMs);
   const peer = replay(loaded.compiled, peerSlice, scenario.peerCapMs);
 
+  console.log(`after the sessions: ${machineLoad()}`);
   console.table([
     ...loadRows(loaded, heapAfterClicks, scenario.budgets),
     ...oursRows(session, scenario.budgets),
