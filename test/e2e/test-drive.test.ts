@@ -85,6 +85,8 @@ describe("dealer page and test-drive booking in Chromium", () => {
     expect(await today.count()).toBe(1);
     await expect(today.textContent()).resolves.toContain("今天");
     await expect(page.locator(".stock").textContent()).resolves.toContain(dealer.stock[0]?.name);
+    await expect(page.locator(".meta").textContent()).resolves.toMatch(/距.+市中心约 [\d.]+ km/);
+    expect(await page.getByRole("img", { name: /位于.+市中心/ }).count()).toBe(1);
     await expect(page.locator(".configured").textContent()).resolves.toMatch(/本店有这款车|本店暂无/);
     await page.screenshot({ path: `${SCREENSHOTS}/dealer-desktop.png`, fullPage: true });
     expect(problems).toEqual([]);
