@@ -150,10 +150,11 @@ export class BackboneFinder {
 
   /**
    * Settles the `open` literals (true in `model`, their opposite not yet witnessed) with the solver:
-   * a literal whose opposite is unsatisfiable joins `backbone`; otherwise the solver is steered to
-   * the opposite of every open literal, then to `model`, and each open literal the model found
-   * contradicts gets its own witness by repairing `model` towards it, which cannot fail and changes
-   * few variables, so that the witness is likely to survive the next clicks. False after the deadline.
+   * a literal whose opposite is unsatisfiable (most often already by unit propagation) joins
+   * `backbone`; otherwise the solver is steered to the opposite of every open literal, then to
+   * `model`, and each open literal the model found contradicts gets its own witness by repairing
+   * `model` towards it, which cannot fail and changes few variables, so that the witness is likely to
+   * survive the next clicks. False after the deadline.
    */
   private settleWithSolver(
     open: number[],
@@ -169,8 +170,11 @@ export class BackboneFinder {
     const stay = candidates.length > 0 ? literalsOf(model) : [];
     while (candidates.length > 0) {
       const tested = candidates[0] as number;
-      const prefer = [...candidates.map((lit) => -lit), ...stay];
-      const status = this.solver.solve([...assumptions, -tested], { deadline, prefer });
+      const probe = [...assumptions, -tested];
+      const status =
+        this.solver.implied(probe) === null
+          ? "unsat"
+          : this.solver.solve(probe, { deadline, prefer: [...candidates.map((lit) => -lit), ...stay] });
       if (status === "unknown") return false;
       if (status === "unsat") {
         backbone.push(tested);
