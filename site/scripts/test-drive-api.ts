@@ -7,7 +7,7 @@ import type { Problem } from "../../worker/problem.ts";
 import type { BookingSchema, CreatedBookingSchema, SlotListSchema } from "../../worker/schemas/test-drive.ts";
 
 export type Booking = z.infer<typeof BookingSchema>;
-export type Created = z.infer<typeof CreatedBookingSchema>;
+type Created = z.infer<typeof CreatedBookingSchema>;
 export type SlotList = z.infer<typeof SlotListSchema>;
 export type { Problem };
 export type Answer<T> = { ok: true; body: T } | { ok: false; problem: Problem };
@@ -47,7 +47,7 @@ export function book(request: Record<string, unknown>, key: string) {
  * @example await booking({ id: "td_…", token: "…" })
  */
 export function booking(access: Access) {
-  return call<Booking>(`/api/test-drives/${access.id}`, { headers: bearer(access.token) });
+  return call<Booking>(`/api/test-drives/${encodeURIComponent(access.id)}`, { headers: bearer(access.token) });
 }
 
 /**
@@ -55,7 +55,7 @@ export function booking(access: Access) {
  * @example await reschedule(access, "2026-12-02T03:15:00.000Z")
  */
 export function reschedule(access: Access, slotStart: string) {
-  return call<Booking>(`/api/test-drives/${access.id}`, {
+  return call<Booking>(`/api/test-drives/${encodeURIComponent(access.id)}`, {
     method: "PATCH",
     headers: { "content-type": "application/json", ...bearer(access.token) },
     body: JSON.stringify({ slotStart }),
@@ -67,7 +67,10 @@ export function reschedule(access: Access, slotStart: string) {
  * @example await cancel(access)
  */
 export function cancel(access: Access) {
-  return call<Booking>(`/api/test-drives/${access.id}`, { method: "DELETE", headers: bearer(access.token) });
+  return call<Booking>(`/api/test-drives/${encodeURIComponent(access.id)}`, {
+    method: "DELETE",
+    headers: bearer(access.token),
+  });
 }
 
 /**
@@ -75,6 +78,8 @@ export function cancel(access: Access) {
  * @example link.href = await calendarUrl(access)
  */
 export async function calendarUrl(access: Access): Promise<string | null> {
-  const response = await fetch(`/api/test-drives/${access.id}.ics`, { headers: bearer(access.token) });
+  const response = await fetch(`/api/test-drives/${encodeURIComponent(access.id)}.ics`, {
+    headers: bearer(access.token),
+  });
   return response.ok ? URL.createObjectURL(await response.blob()) : null;
 }

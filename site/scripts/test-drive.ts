@@ -301,12 +301,19 @@ function start(section: HTMLElement, form: HTMLFormElement): void {
     }
   }
 
+  function stored(): Access | null {
+    try {
+      const value = JSON.parse(localStorage.getItem(storageKey) ?? "null") as Access | null;
+      return typeof value?.id === "string" && typeof value.token === "string" ? value : null;
+    } catch {
+      return null;
+    }
+  }
+
   async function restore(): Promise<void> {
     const fragment = new URLSearchParams(location.hash.slice(1));
     const fromUrl = fragment.get("booking") && fragment.get("token");
-    const saved = fromUrl
-      ? { id: fragment.get("booking") ?? "", token: fragment.get("token") ?? "" }
-      : (JSON.parse(localStorage.getItem(storageKey) ?? "null") as Access | null);
+    const saved = fromUrl ? { id: fragment.get("booking") ?? "", token: fragment.get("token") ?? "" } : stored();
     if (!saved) return;
     const answer = await fetchBooking(saved).catch(() => null);
     if (answer?.ok && (fromUrl || answer.body.status !== "cancelled")) {
