@@ -50,12 +50,6 @@ export class BackboneFinder {
     this.optionCount = optionCount;
   }
 
-  /** A model of the clauses (under any assumptions) to start the next call's repairs from. */
-  remember(model: Uint8Array): void {
-    this.base = model;
-    this.witnesses.clear();
-  }
-
   /** The backbone literals under `assumptions` over option variables not assumed; "unknown" after `deadline`. */
   find(assumptions: readonly number[], deadline: number): BackboneResult {
     const implied = this.solver.implied(assumptions);

@@ -131,6 +131,34 @@ describe("Reasoner.propagate, out of time", () => {
   });
 });
 
+describe("Reasoner.propagate between other questions", () => {
+  it("stays exact when repair and explain calls on the same reasoner come in between", () => {
+    fc.assert(
+      fc.property(
+        withChoices,
+        fc.array(fc.tuple(fc.nat(), fc.boolean()), { maxLength: 4 }),
+        ({ model, choices }, asks) => {
+          const reasoner = new Reasoner(compileModel(model));
+          const valid = validConfigurations(model, choices);
+          for (const [pick, selected] of asks) {
+            const option = model.options[pick % model.options.length]?.code ?? "";
+            reasoner.repair(choices, { option, selected });
+            reasoner.explain(choices, option);
+            const result = reasoner.propagate(choices);
+            expect(result.status).toBe(valid.length === 0 ? "contradiction" : "ok");
+            if (result.status !== "ok") continue;
+            for (const o of model.options) {
+              if (choices.some((c) => c.option === o.code)) continue;
+              expect(result.states.get(o.code), o.code).toBe(bruteState(valid, o.code));
+            }
+          }
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+});
+
 describe("Reasoner.explain", () => {
   it("names choices that on their own already force the option", () => {
     fc.assert(

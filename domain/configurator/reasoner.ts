@@ -124,10 +124,8 @@ export class Reasoner {
       const kept = lits.filter((lit) => !drop.includes(lit));
       const status = this.solver.solve([targetLit, ...kept], { deadline });
       if (status === "unknown") return { status: "gave-up" };
-      if (status === "sat") {
-        this.backbone.remember(this.solver.model());
+      if (status === "sat")
         return { status: "ok", drop: this.choicesOf(drop), choices: [...this.choicesOf(kept), target] };
-      }
       const core = this.solver.core().filter((lit) => lit !== targetLit);
       if (core.length === 0) {
         const { solver, selectors } = this.explainSolver();

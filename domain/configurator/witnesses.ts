@@ -76,8 +76,8 @@ export class WitnessCache {
     this.byVar = Array.from({ length: index.occurrenceStart.length >> 1 }, () => []);
   }
 
-  /** Forgets every witness (when the base is replaced by an unrelated model). */
-  clear(): void {
+  /** Forgets every witness. */
+  private clear(): void {
     this.sets = new LiteralSets();
     this.alive = [];
     this.byVar = this.byVar.map(() => []);
