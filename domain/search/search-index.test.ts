@@ -311,7 +311,7 @@ describe("SearchIndex", () => {
       }),
       { numRuns: 400 },
     );
-  });
+  }, 60_000);
 
   it("counts each facet value, range bucket and delivery choice as brute force does with that filter left out", () => {
     fc.assert(
@@ -347,7 +347,7 @@ describe("SearchIndex", () => {
       }),
       { numRuns: 300 },
     );
-  });
+  }, 60_000);
 
   it("gives, for a chosen histogram bucket, exactly the count shown beside it", () => {
     fc.assert(
@@ -362,7 +362,7 @@ describe("SearchIndex", () => {
       }),
       { numRuns: 200 },
     );
-  });
+  }, 60_000);
 
   it("drops a withdrawn vehicle from results and counts at once", () => {
     fc.assert(

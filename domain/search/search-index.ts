@@ -32,7 +32,8 @@ import { highlight, matchText, type PreparedText, prepare, type Token, tokenize 
 type Dimension = Facet | "trim" | "paint" | "city" | "dealer";
 const HIDDEN: Dimension[] = ["trim", "paint", "city", "dealer"];
 
-type DimensionIndex = { values: string[]; position: Map<string, number>; bits: Bitset[]; of: Int32Array };
+/** A grouping: its values, a bitset per value, each listing's value and each value's first listing. */
+type DimensionIndex = { values: string[]; position: Map<string, number>; bits: Bitset[]; of: Int32Array; first: number[] };
 type Term = { name: PreparedText; dimension: Dimension; value: number };
 type Filter = { name: FilterName; facet?: Facet; range?: RangeName; bits: Bitset };
 
@@ -158,9 +159,8 @@ export class SearchIndex {
       this.orders.set(sort as SortKey, order);
     }
 
-    const dealer = this.dimension("dealer");
-    this.dealerPoints = dealer.values.map((id) => {
-      const listing = this.listings.find((l) => l.dealerId === id) as Listing;
+    this.dealerPoints = this.dimension("dealer").first.map((ordinal) => {
+      const listing = this.listings[ordinal] as Listing;
       return { lat: listing.lat ?? Number.NaN, lon: listing.lon ?? Number.NaN };
     });
     this.indexNames();
@@ -276,21 +276,23 @@ export class SearchIndex {
     const values: string[] = [];
     const position = new Map<string, number>();
     const bits: Bitset[] = [];
+    const first: number[] = [];
     const of = new Int32Array(this.size).fill(-1);
-    this.listings.forEach((listing, ordinal) => {
-      const value = read(listing);
-      if (value === null) return;
+    for (let ordinal = 0; ordinal < this.size; ordinal++) {
+      const value = read(this.listings[ordinal] as Listing);
+      if (value === null) continue;
       let at = position.get(value);
       if (at === undefined) {
         at = values.length;
         position.set(value, at);
         values.push(value);
         bits.push(emptyBitset(this.size));
+        first.push(ordinal);
       }
       add(bits[at] as Bitset, ordinal);
       of[ordinal] = at;
-    });
-    return { values, position, bits, of };
+    }
+    return { values, position, bits, of, first };
   }
 
   private scan(test: (ordinal: number) => boolean): Bitset {
@@ -304,36 +306,30 @@ export class SearchIndex {
     return this.ids[at] === id ? at : null;
   }
 
+  /** The names text search matches, once per value of the dimension they name (from its first listing). */
   private indexNames(): void {
-    const seen = new Set<string>();
-    const name = (text: string | null, dimension: Dimension, value: string | null) => {
-      if (!text || value === null) return;
-      const key = `${dimension}\u0000${value}\u0000${text}`;
-      if (seen.has(key)) return;
-      seen.add(key);
-      const position = this.dimension(dimension).position.get(value);
-      if (position !== undefined) this.terms.push({ name: prepare(text), dimension, value: position });
+    const names: Record<Dimension, (l: Listing) => Array<string | null>> = {
+      brand: (l) => [l.brandName, l.brandNameEn],
+      model: (l) => [l.modelName, l.modelNameEn, l.modelCode],
+      trim: (l) => [l.trimName, l.trimNameEn],
+      paint: (l) => [l.paintName, l.paintNameEn],
+      city: (l) => [l.cityName, l.cityNameEn],
+      body: (l) => [BODY_TYPE_LABELS[l.bodyType].zh, BODY_TYPE_LABELS[l.bodyType].en],
+      powertrain: (l) => [POWERTRAIN_LABELS[l.powertrain].zh, POWERTRAIN_LABELS[l.powertrain].en],
+      colour: (l) => (l.colour ? [COLOUR_FAMILY_LABELS[l.colour].zh, COLOUR_FAMILY_LABELS[l.colour].en] : []),
+      drive: () => [],
+      seatMaterial: () => [],
+      adas: () => [],
+      seats: () => [],
+      kind: () => [],
+      dealer: () => [],
     };
-    for (const l of this.listings) {
-      name(l.brandName, "brand", l.brand);
-      name(l.brandNameEn, "brand", l.brand);
-      name(l.modelName, "model", l.model);
-      name(l.modelNameEn, "model", l.model);
-      name(l.modelCode, "model", l.model);
-      name(l.trimName, "trim", l.trimId);
-      name(l.trimNameEn, "trim", l.trimId);
-      name(l.paintName, "paint", hiddenValue.paint(l));
-      name(l.paintNameEn, "paint", hiddenValue.paint(l));
-      name(l.cityName, "city", l.cityCode);
-      name(l.cityNameEn, "city", l.cityCode);
-      name(BODY_TYPE_LABELS[l.bodyType].zh, "body", l.bodyType);
-      name(BODY_TYPE_LABELS[l.bodyType].en, "body", l.bodyType);
-      name(POWERTRAIN_LABELS[l.powertrain].zh, "powertrain", l.powertrain);
-      name(POWERTRAIN_LABELS[l.powertrain].en, "powertrain", l.powertrain);
-      if (l.colour) {
-        name(COLOUR_FAMILY_LABELS[l.colour].zh, "colour", l.colour);
-        name(COLOUR_FAMILY_LABELS[l.colour].en, "colour", l.colour);
-      }
+    for (const [dimension, read] of Object.entries(names) as Array<[Dimension, (l: Listing) => Array<string | null>]>) {
+      this.dimension(dimension).first.forEach((ordinal, value) => {
+        for (const text of new Set(read(this.listings[ordinal] as Listing))) {
+          if (text) this.terms.push({ name: prepare(text), dimension, value });
+        }
+      });
     }
   }
 
