@@ -136,5 +136,9 @@ describe("WitnessCache", () => {
     const seen = new Uint8Array(5);
     cache.markSeen(seen, 4);
     expect([...seen]).toEqual([0, 0, 1, 0, 1]);
+    cache.rebase(base, base, lockMask(4, [4]));
+    const after = new Uint8Array(5);
+    cache.markSeen(after, 4);
+    expect([...after]).toEqual([0, 0, 1, 0, 0]);
   });
 });
