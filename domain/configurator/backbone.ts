@@ -1,6 +1,6 @@
 import { ClauseIndex } from "./clause-index.ts";
 import type { Cnf } from "./cnf.ts";
-import { ModelRepairer } from "./repair-model.ts";
+import { ModelRepairer, type RepairOptions } from "./repair-model.ts";
 import type { SatSolver } from "./sat.ts";
 import { WitnessCache } from "./witnesses.ts";
 
@@ -12,6 +12,8 @@ const SEEN_FALSE = 2;
 const seenBit = (value: number) => (value ? SEEN_TRUE : SEEN_FALSE);
 /** Local repairs between two looks at the clock. */
 const CLOCK_EVERY = 64;
+/** Tries of a first local repair; values it misses get a propagation check and more tries. */
+const QUICK_ATTEMPTS = 2;
 
 /**
  * Computes the backbone of a CNF over its option variables (1..optionCount) under assumptions, i.e.
@@ -71,7 +73,7 @@ export class BackboneFinder {
       locked[Math.abs(lit)] = 1;
       backbone.push(lit);
     }
-    if (!this.repairEach(model, locked, seen, deadline)) return { status: "unknown" };
+    if (!this.repairEach(model, assumptions, locked, seen, backbone, deadline)) return { status: "unknown" };
     const open: number[] = [];
     for (let v = 1; v <= this.optionCount; v++)
       if (!locked[v] && seen[v] !== (SEEN_TRUE | SEEN_FALSE)) open.push(model[v] ? v : -v);
@@ -111,35 +113,60 @@ export class BackboneFinder {
   /**
    * Tries each open option's other value by local repair of `model` (true values deepest-first,
    * false values top-down, as children follow their parents), recording in `seen` every value a
-   * repaired model shows; false once the deadline passed.
+   * repaired model shows. A value two tries do not reach is first checked by unit propagation (a
+   * conflict puts its opposite in `backbone`), then tried harder. False once the deadline passed.
    */
-  private repairEach(model: Uint8Array, locked: Uint8Array, seen: Uint8Array, deadline: number): boolean {
+  private repairEach(
+    model: Uint8Array,
+    assumptions: readonly number[],
+    locked: Uint8Array,
+    seen: Uint8Array,
+    backbone: number[],
+    deadline: number,
+  ): boolean {
     let attempts = 0;
-    const attempt = (lit: number): boolean => {
-      const v = Math.abs(lit);
-      if (locked[v] || (seen[v] as number) & seenBit(lit > 0 ? 1 : 0)) return true;
-      this.witness(model, lit, locked, seen);
-      return ++attempts % CLOCK_EVERY !== 0 || performance.now() <= deadline;
+    const open = (lit: number) =>
+      !locked[Math.abs(lit)] && !((seen[Math.abs(lit)] as number) & seenBit(lit > 0 ? 1 : 0));
+    const onTime = () => ++attempts % CLOCK_EVERY !== 0 || performance.now() <= deadline;
+    const hard: number[] = [];
+    const quickly = (lit: number): boolean => {
+      if (open(lit) && !this.witness(model, lit, locked, seen, { attempts: QUICK_ATTEMPTS })) hard.push(lit);
+      return onTime();
     };
-    for (let v = this.optionCount; v >= 1; v--) if (!model[v] && !attempt(v)) return false;
-    for (let v = 1; v <= this.optionCount; v++) if (model[v] && !attempt(-v)) return false;
+    for (let v = this.optionCount; v >= 1; v--) if (!model[v] && !quickly(v)) return false;
+    for (let v = 1; v <= this.optionCount; v++) if (model[v] && !quickly(-v)) return false;
+    for (const lit of hard) {
+      if (!open(lit)) continue;
+      if (this.solver.implied([...assumptions, lit]) === null) {
+        backbone.push(-lit);
+        locked[Math.abs(lit)] = 1;
+      } else this.witness(model, lit, locked, seen, { lost: true });
+      if (!onTime()) return false;
+    }
     return true;
   }
 
   /**
-   * Repairs `model` (towards `guide` if given) to make `lit` hold and keeps the result as a witness,
-   * recording in `seen` what it shows; `model` is left as it was. When that fails and the last rebase
-   * dropped a witness with `lit`, tries again preferring that witness's literals.
+   * Repairs `model` to make `lit` hold and keeps the result as a witness, recording in `seen` what
+   * it shows; `model` is left as it was. With `lost`, when that fails and the last rebase dropped a
+   * witness with `lit`, tries again preferring that witness's literals. False when no repair worked.
    */
-  private witness(model: Uint8Array, lit: number, locked: Uint8Array, seen: Uint8Array, guide?: Uint8Array): void {
-    const earlier = guide ? undefined : this.witnesses.lostWith(lit);
+  private witness(
+    model: Uint8Array,
+    lit: number,
+    locked: Uint8Array,
+    seen: Uint8Array,
+    { lost = false, ...options }: RepairOptions & { lost?: boolean } = {},
+  ): boolean {
+    const earlier = lost ? this.witnesses.lostWith(lit) : undefined;
     const flipped =
-      this.repairer.repair(model, [lit], locked, guide ? { guide } : {}) ??
+      this.repairer.repair(model, [lit], locked, options) ??
       (earlier ? this.repairer.repair(model, [lit], locked, { prefer: earlier }) : null);
-    if (flipped === null) return;
+    if (flipped === null) return false;
     for (const v of flipped) if (v <= this.optionCount) seen[v] = (seen[v] as number) | seenBit(model[v] as number);
     this.witnesses.add(flipped.map((v) => (model[v] ? v : -v)));
     this.repairer.undo(model, flipped);
+    return true;
   }
 
   /**
@@ -178,7 +205,8 @@ export class BackboneFinder {
       }
       const found = this.solver.model();
       for (const lit of candidates)
-        if (!opposed(lit) && (found[Math.abs(lit)] === 1) !== lit > 0) this.witness(model, -lit, locked, seen, found);
+        if (!opposed(lit) && (found[Math.abs(lit)] === 1) !== lit > 0)
+          this.witness(model, -lit, locked, seen, { guide: found });
       for (let v = 1; v <= this.optionCount; v++) seen[v] = (seen[v] as number) | seenBit(found[v] as number);
       candidates = candidates.filter((lit) => !opposed(lit));
     }
