@@ -33,7 +33,13 @@ type Dimension = Facet | "trim" | "paint" | "city" | "dealer";
 const HIDDEN: Dimension[] = ["trim", "paint", "city", "dealer"];
 
 /** A grouping: its values, a bitset per value, each listing's value and each value's first listing. */
-type DimensionIndex = { values: string[]; position: Map<string, number>; bits: Bitset[]; of: Int32Array; first: number[] };
+type DimensionIndex = {
+  values: string[];
+  position: Map<string, number>;
+  bits: Bitset[];
+  of: Int32Array;
+  first: number[];
+};
 type Term = { name: PreparedText; dimension: Dimension; value: number };
 type Filter = { name: FilterName; facet?: Facet; range?: RangeName; bits: Bitset };
 
