@@ -82,8 +82,8 @@ class LiteralSets {
 export class WitnessCache {
   private readonly index: ClauseIndex;
   private readonly repairer: ModelRepairer;
-  private sets = new LiteralSets();
-  private alive: boolean[] = [];
+  private readonly sets = new LiteralSets();
+  private readonly alive: boolean[] = [];
   /** For each variable, the witnesses (alive or not) with a literal on it. */
   private readonly byVar: number[][];
   /** For each literal (see literalIndex), how many alive witnesses have it. */
