@@ -41,6 +41,11 @@ export class BackboneFinder {
   /** Models near `base`: its successful local repairs, kept across calls. */
   private readonly witnesses: WitnessCache;
   private last: { assumptions: number[]; backbone: number[] } | null = null;
+  /** Scratch for find(), reused from call to call: variables fixed under the assumptions (1). */
+  private readonly locked: Uint8Array;
+  /** Scratch for find(): for each option, the values some known model gives it (1 true, 2 false). */
+  private readonly seen: Uint8Array;
+  private readonly noLocks: Uint8Array;
 
   /** `solver` holds the clauses of `cnf`; options are its variables 1..optionCount. */
   constructor(solver: SatSolver, cnf: Cnf, optionCount: number) {
@@ -50,19 +55,22 @@ export class BackboneFinder {
     this.witnesses = new WitnessCache(index, this.repairer);
     this.numVars = cnf.numVars;
     this.optionCount = optionCount;
+    this.locked = new Uint8Array(cnf.numVars + 1);
+    this.seen = new Uint8Array(optionCount + 1);
+    this.noLocks = new Uint8Array(cnf.numVars + 1);
   }
 
   /** The backbone literals under `assumptions` over option variables not assumed; "unknown" after `deadline`. */
   find(assumptions: readonly number[], deadline: number): BackboneResult {
     const implied = this.solver.implied(assumptions);
     if (implied === null) return { status: "unsat" };
-    const locked = new Uint8Array(this.numVars + 1);
+    const locked = this.locked.fill(0);
     for (const lit of implied) locked[Math.abs(lit)] = 1;
     const previousBase = this.base;
     const model = this.startingModel(assumptions, implied, deadline);
     if (model === "unsat" || model === "unknown") return { status: model };
     const chosen = new Set(assumptions.map(Math.abs));
-    const seen = new Uint8Array(this.optionCount + 1);
+    const seen = this.seen.fill(0);
     for (let v = 1; v <= this.optionCount; v++) seen[v] = seenBit(model[v] as number);
     if (previousBase) this.witnesses.rebase(previousBase, model, locked);
     this.witnesses.markSeen(seen, this.optionCount);
@@ -95,9 +103,8 @@ export class BackboneFinder {
     implied: readonly number[],
     deadline: number,
   ): Uint8Array | "unsat" | "unknown" {
-    const noLocks = new Uint8Array(this.numVars + 1);
     const model = this.base?.slice() ?? null;
-    if (model && this.repairer.repair(model, implied, noLocks) !== null) {
+    if (model && this.repairer.repair(model, implied, this.noLocks) !== null) {
       this.base = model;
       return model;
     }
@@ -105,7 +112,7 @@ export class BackboneFinder {
     const status = this.solver.solve(assumptions, { deadline, prefer });
     if (status !== "sat") return status;
     const found = this.solver.model();
-    const moved = model && this.repairer.repair(model, implied, noLocks, { guide: found });
+    const moved = model && this.repairer.repair(model, implied, this.noLocks, { guide: found });
     this.base = moved ? (model as Uint8Array) : found;
     return this.base;
   }

@@ -95,6 +95,8 @@ export class WitnessCache {
   private readonly witnessValue: Uint8Array;
   private token = 0;
   private readonly nearVars: number[] = [];
+  /** Scratch for rebase(): near[v] = 1 when v shares a clause with a variable that changed. */
+  private readonly near: Uint8Array;
   /** The witnesses the last rebase had to drop (their literals stay in `sets` until the next rebase). */
   private lost: number[] = [];
   /** For a literal, one of the `lost` witnesses with it (built when first asked for). */
@@ -107,6 +109,7 @@ export class WitnessCache {
     this.byVar = Array.from({ length: index.occurrenceStart.length >> 1 }, () => []);
     this.inWitness = new Uint32Array(this.byVar.length);
     this.witnessValue = new Uint8Array(this.byVar.length);
+    this.near = new Uint8Array(this.byVar.length);
   }
 
   /** Adds a witness: literals that make the current base another model when set. */
@@ -137,7 +140,7 @@ export class WitnessCache {
     const changed: number[] = [];
     for (let v = 1; v < model.length; v++) if (previous[v] !== model[v]) changed.push(v);
     const touching = this.clausesTouching(changed);
-    const near = new Uint8Array(model.length);
+    const near = this.near.fill(0);
     for (const v of touching.keys()) near[v] = 1;
     const affected: number[] = [];
     const listed = new Set<number>();
