@@ -144,9 +144,7 @@ export class SearchIndex {
     ) as Record<RangeName, Bitset[]>;
     const todayDay = dayOf(today);
     this.availableDay = Int32Array.from(this.listings, (listing) => dayOf(listing.availableOn));
-    this.deliveryBits = DELIVERY_DAYS.map((days) =>
-      this.scan((o) => (this.availableDay[o] as number) <= todayDay + days),
-    );
+    this.deliveryBits = DELIVERY_DAYS.map((days) => this.below(this.availableDay, todayDay + days + 1));
 
     const launched = Float64Array.from(this.listings, (listing) => dayOf(listing.launchedOn));
     const popularity = Float64Array.from(this.listings, (listing) => listing.popularity);
@@ -213,18 +211,13 @@ export class SearchIndex {
     for (const name of RANGES) {
       const range = query[name];
       if (!range || (range.min === undefined && range.max === undefined)) continue;
-      const values = this.columns[name];
-      const min = range.min ?? Number.NEGATIVE_INFINITY;
-      const max = range.max ?? Number.POSITIVE_INFINITY;
-      filters.push({
-        name,
-        range: name,
-        bits: this.scan((o) => (values[o] as number) >= min && (values[o] as number) < max),
-      });
+      filters.push({ name, range: name, bits: this.rangeBits(name, range.min, range.max) });
     }
     if (query.deliveryDays !== undefined) {
+      const threshold = DELIVERY_DAYS.indexOf(query.deliveryDays as (typeof DELIVERY_DAYS)[number]);
       const last = dayOf(this.builtFor) + query.deliveryDays;
-      filters.push({ name: "deliveryDays", bits: this.scan((o) => (this.availableDay[o] as number) <= last) });
+      const bits = threshold >= 0 ? (this.deliveryBits[threshold] as Bitset) : this.below(this.availableDay, last + 1);
+      filters.push({ name: "deliveryDays", bits });
     }
     const near = this.nearFilter(query);
     if (near) filters.push({ name: "near", bits: near.bits });
@@ -301,9 +294,31 @@ export class SearchIndex {
     return { values, position, bits, of, first };
   }
 
-  private scan(test: (ordinal: number) => boolean): Bitset {
+  /** Listings with min ≤ value < max: a union of histogram buckets when the bounds are bucket edges, else a scan. */
+  private rangeBits(name: RangeName, min: number | undefined, max: number | undefined): Bitset {
+    const edges = RANGE_BUCKETS[name];
+    const from = min === undefined ? 0 : edges.indexOf(min);
+    const to = max === undefined ? edges.length : edges.indexOf(max);
+    if (from >= 0 && to >= 0) {
+      const bits = emptyBitset(this.size);
+      for (let bucket = from; bucket < to; bucket++) orInto(bits, this.buckets[name][bucket] as Bitset);
+      return bits;
+    }
+    const values = this.columns[name];
+    const low = min ?? Number.NEGATIVE_INFINITY;
+    const high = max ?? Number.POSITIVE_INFINITY;
     const bits = emptyBitset(this.size);
-    for (let ordinal = 0; ordinal < this.size; ordinal++) if (test(ordinal)) add(bits, ordinal);
+    for (let ordinal = 0; ordinal < this.size; ordinal++) {
+      const value = values[ordinal] as number;
+      if (value >= low && value < high) add(bits, ordinal);
+    }
+    return bits;
+  }
+
+  /** Listings whose value in the column is below the bound. */
+  private below(column: Int32Array, bound: number): Bitset {
+    const bits = emptyBitset(this.size);
+    for (let ordinal = 0; ordinal < this.size; ordinal++) if ((column[ordinal] as number) < bound) add(bits, ordinal);
     return bits;
   }
 
