@@ -7,7 +7,6 @@
  */
 import { parseArgs } from "node:util";
 import { count, type InferInsertModel } from "drizzle-orm";
-import { getPlatformProxy } from "wrangler";
 import { CITIES } from "../domain/geo/cities.ts";
 import { insertAll } from "../worker/db/bulk-insert.ts";
 import { database, schema } from "../worker/db/client.ts";
@@ -15,6 +14,7 @@ import { carSvg, carSvgKey } from "./demo/car-art.ts";
 import { DEFAULT_SEED, generateDemo } from "./demo/generate.ts";
 import type { DemoData } from "./demo/rows.ts";
 import { storeDemo } from "./demo/store.ts";
+import { platformProxy } from "./lib/platform.ts";
 import { PERSIST_DIR } from "./lib/run.ts";
 
 /** HSL saturation of a #rrggbb colour, 0 (grey) to 1: the catalogue shows each model in a colourful paint. */
@@ -73,20 +73,6 @@ async function modelImages(demo: DemoData) {
   return images;
 }
 
-/**
- * The platform proxy only needs D1 and R2, but reads the whole config, so workerd warns that the
- * Durable Object classes are not exported by it (they are, by the real Worker). Drop that noise.
- */
-function muteDurableObjectWarnings(): void {
-  const write = process.stderr.write.bind(process.stderr);
-  process.stderr.write = ((chunk: string | Uint8Array, ...rest: never[]) =>
-    /DurableObjectNamespace in the config referenced|Durable Objects? (are|is) not supported|define your DO in a separate Worker/.test(
-      String(chunk),
-    )
-      ? true
-      : write(chunk, ...rest)) as typeof process.stderr.write;
-}
-
 async function main() {
   const { values } = parseArgs({
     options: {
@@ -98,11 +84,7 @@ async function main() {
   const inventory = Number(values.inventory);
   if (!Number.isInteger(inventory) || inventory < 0) throw new Error("--inventory must be a whole number");
   const started = performance.now();
-  muteDurableObjectWarnings();
-  const proxy = await getPlatformProxy<Env>({
-    configPath: "wrangler.toml",
-    persist: { path: `${values["persist-to"]}/v3` },
-  });
+  const proxy = await platformProxy(values["persist-to"]);
   try {
     const db = database(proxy.env.DB);
     const demo = generateDemo({ seed: Number(values.seed), inventory });

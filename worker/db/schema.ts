@@ -235,7 +235,12 @@ export const inventoryVehicles = sqliteTable(
     availableOn: text("available_on").notNull(),
     updatedAt: text("updated_at").notNull(),
   },
-  (t) => [index("inventory_trim_status_idx").on(t.trimId, t.status), index("inventory_dealer_idx").on(t.dealerId)],
+  (t) => [
+    index("inventory_trim_status_idx").on(t.trimId, t.status),
+    index("inventory_dealer_idx").on(t.dealerId),
+    /** The search index's change feed: rows updated since it last looked. */
+    index("inventory_updated_idx").on(t.updatedAt),
+  ],
 );
 
 export const users = sqliteTable("users", {

@@ -1,0 +1,1 @@
+CREATE INDEX `inventory_updated_idx` ON `inventory_vehicles` (`updated_at`);
