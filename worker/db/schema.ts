@@ -439,3 +439,41 @@ export const analyticsEvents = sqliteTable(
   },
   (t) => [index("analytics_type_at_idx").on(t.type, t.occurredAt)],
 );
+
+/**
+ * One-time sign-in codes: at most one live code per phone and purpose (a new code replaces the
+ * old one). Only an HMAC of the code is stored; every guess is counted before it is checked.
+ */
+export const oneTimeCodes = sqliteTable(
+  "one_time_codes",
+  {
+    id: text("id").primaryKey(),
+    phoneIndex: text("phone_index").notNull(),
+    purpose: text("purpose").$type<"login" | "step-up">().notNull(),
+    codeHash: text("code_hash").notNull(),
+    expiresAt: text("expires_at").notNull(),
+    attempts: integer("attempts").notNull().default(0),
+    consumedAt: text("consumed_at"),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("one_time_codes_phone_purpose_idx").on(t.phoneIndex, t.purpose)],
+);
+
+/**
+ * Text messages written by the local SMS simulator (worker/sms.ts) instead of a real gateway:
+ * what the development outbox page lists. The number is encrypted, masked for display and indexed.
+ */
+export const smsOutbox = sqliteTable(
+  "sms_outbox",
+  {
+    id: text("id").primaryKey(),
+    phoneCipher: text("phone_cipher").notNull(),
+    phoneIndex: text("phone_index").notNull(),
+    phoneMasked: text("phone_masked").notNull(),
+    body: text("body").notNull(),
+    status: text("status").$type<"sent" | "failed">().notNull(),
+    error: text("error"),
+    createdAt: createdAt(),
+  },
+  (t) => [index("sms_outbox_created_idx").on(t.createdAt), index("sms_outbox_phone_idx").on(t.phoneIndex)],
+);
