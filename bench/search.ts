@@ -196,6 +196,12 @@ try {
     );
     return times;
   };
+  const baseline: number[] = [];
+  for (let i = 0; i < 300; i++) {
+    const t = performance.now();
+    await (await fetch(`${url}/api/no-such-route`)).arrayBuffer();
+    baseline.push(performance.now() - t);
+  }
   await http(1);
   const one = percentiles(await http(1), [50, 95, 99]);
   const eight = percentiles(await http(8), [50, 95, 99]);
@@ -206,6 +212,10 @@ try {
     { clients: 1, "p50 ms": one[0]?.toFixed(2), "p95 ms": one[1]?.toFixed(2), "p99 ms": one[2]?.toFixed(2) },
     { clients: 8, "p50 ms": eight[0]?.toFixed(2), "p95 ms": eight[1]?.toFixed(2), "p99 ms": eight[2]?.toFixed(2) },
   ]);
+  const [base50, base95] = percentiles(baseline, [50, 95]);
+  console.log(
+    `baseline: an API 404 with no work takes p50 ${base50?.toFixed(2)} ms, p95 ${base95?.toFixed(2)} ms through wrangler dev on this machine`,
+  );
 
   if (gone) {
     const sold = await platformProxy(PERSIST);

@@ -109,6 +109,8 @@ export class SearchIndex {
   private readonly orders = new Map<SortKey, Uint32Array>();
   private readonly sortKeys: Record<Exclude<SortKey, "relevance">, Float64Array>;
   private readonly terms: Term[] = [];
+  /** Every indexed name prepared once (pinyin is costly), for highlighting results. */
+  private readonly prepared = new Map<string, PreparedText>();
   private readonly dealerPoints: Array<{ lat: number; lon: number }>;
 
   constructor(listings: Listing[], today: string) {
@@ -348,7 +350,10 @@ export class SearchIndex {
     for (const [dimension, read] of Object.entries(names) as Array<[Dimension, (l: Listing) => Array<string | null>]>) {
       this.dimension(dimension).first.forEach((ordinal, value) => {
         for (const text of new Set(read(this.listings[ordinal] as Listing))) {
-          if (text) this.terms.push({ name: prepare(text), dimension, value });
+          if (!text) continue;
+          const name = this.prepared.get(text) ?? prepare(text);
+          this.prepared.set(text, name);
+          this.terms.push({ name, dimension, value });
         }
       });
     }
@@ -495,7 +500,7 @@ export class SearchIndex {
     if (tokens.length > 0) {
       for (const field of ["brandName", "modelName", "modelCode", "trimName", "paintName", "cityName"] as const) {
         const text = listing[field];
-        const ranges = text ? highlight(text, tokens) : [];
+        const ranges = text ? highlight(this.prepared.get(text) ?? text, tokens) : [];
         if (ranges.length > 0) highlights[field] = ranges;
       }
     }

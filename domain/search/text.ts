@@ -161,12 +161,13 @@ export function withinEdits(a: string, b: string, k: number): boolean {
 }
 
 /**
- * The character ranges of a name that the query's tokens match, merged and sorted, for <mark>.
+ * The character ranges of a name (or a name prepared once) that the query's tokens match, merged
+ * and sorted, for <mark>.
  * @example highlight("星曜 S7", tokenize("s7")) // [[3, 5]]
  */
-export function highlight(text: string, tokens: Token[]): Array<[number, number]> {
+export function highlight(text: string | PreparedText, tokens: Token[]): Array<[number, number]> {
   if (tokens.length === 0) return [];
-  const name = prepare(text);
+  const name = typeof text === "string" ? prepare(text) : text;
   const ranges = tokens
     .map((token) => matchText(name, token))
     .filter((match): match is TextMatch => match !== null)
