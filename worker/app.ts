@@ -6,6 +6,7 @@ import { requestId } from "hono/request-id";
 import type { AppEnv } from "./env.ts";
 import { log } from "./log.ts";
 import { ProblemError, problem } from "./problem.ts";
+import { auth } from "./routes/auth.ts";
 import { catalog } from "./routes/catalog.ts";
 import { compare } from "./routes/compare.ts";
 import { configurator } from "./routes/configurator.ts";
@@ -68,7 +69,8 @@ const routes = app
   .route("/", dealerRoutes)
   .route("/", finance)
   .route("/", events)
-  .route("/", mediaRoutes);
+  .route("/", mediaRoutes)
+  .route("/", auth);
 
 app.doc31("/openapi.json", {
   openapi: "3.1.0",

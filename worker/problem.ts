@@ -47,6 +47,13 @@ export const PROBLEMS = {
   },
   "range-not-satisfiable": { status: 416, title: "请求的范围无效 / Range not satisfiable" },
   "rate-limited": { status: 429, title: "请求过于频繁 / Too many requests" },
+  unauthorized: { status: 401, title: "请先登录 / Sign in first" },
+  forbidden: { status: 403, title: "无权进行此操作 / Not allowed" },
+  "step-up-required": { status: 403, title: "请先用短信验证码确认身份 / Confirm it is you with a text code first" },
+  "code-incorrect": { status: 400, title: "验证码不正确 / Wrong code" },
+  "code-expired": { status: 400, title: "验证码已失效 / The code is no longer valid" },
+  "code-locked": { status: 429, title: "验证码错误次数过多 / Too many wrong codes" },
+  "sms-unavailable": { status: 503, title: "短信暂时无法发送 / Text messages cannot be sent right now" },
   internal: { status: 500, title: "服务器内部错误 / Internal server error" },
 } as const satisfies Record<string, { status: ContentfulStatusCode; title: string }>;
 

@@ -1,0 +1,321 @@
+import { createRoute, OpenAPIHono, type z } from "@hono/zod-openapi";
+import { and, eq, gt, isNull, lt, sql } from "drizzle-orm";
+import type { Context } from "hono";
+import {
+  CODE_POLICY,
+  CODE_SEND_LIMITS,
+  type CodePurpose,
+  codeMessage,
+  codeStatus,
+  newCode,
+  wrongCodeMessage,
+} from "../../domain/auth/one-time-code.ts";
+import { maskPhone, toE164 } from "../../domain/test-drive/phone.ts";
+import { type AuthEnv, endSession, requireSession, type SignedIn, startSession } from "../auth.ts";
+import { database } from "../db/client.ts";
+import { oneTimeCodes, users } from "../db/schema.ts";
+import { log } from "../log.ts";
+import { decrypt, encrypt, type PiiKeys, phoneIndex, piiKeys, signToken, verifyToken } from "../pii.ts";
+import { ProblemSchema, problem } from "../problem.ts";
+import {
+  CodeSentSchema,
+  MeSchema,
+  SendCodeSchema,
+  SignedInSchema,
+  StepUpSchema,
+  VerifySchema,
+} from "../schemas/auth.ts";
+import { type SmsProvider, smsProvider } from "../sms.ts";
+import { validationHook } from "../validation.ts";
+
+const json = <T extends z.ZodType>(schema: T, description: string) => ({
+  content: { "application/json": { schema } },
+  description,
+});
+const problemResponse = (description: string) => ({
+  content: { "application/problem+json": { schema: ProblemSchema } },
+  description,
+});
+const body = <T extends z.ZodType>(schema: T) => ({
+  body: { content: { "application/json": { schema } }, required: true },
+});
+
+const newId = (prefix: string) => `${prefix}_${crypto.randomUUID().replace(/-/g, "")}`;
+const codeSubject = (id: string, code: string) => `one-time-code:${id}:${code}`;
+
+/** The first limit among `limits` that refuses `principal` one more code for `purpose`: milliseconds to wait. */
+async function refusedFor(
+  env: Env,
+  principal: string,
+  limits: readonly { action: string; limit: number; windowMs: number }[],
+  purpose: CodePurpose,
+): Promise<number | undefined> {
+  const guard = env.RISK_GUARD.get(env.RISK_GUARD.idFromName(principal));
+  for (const { action, limit, windowMs } of limits) {
+    const decision = await guard.hit(`${purpose}:${action}`, { limit, windowMs });
+    if (!decision.allowed) return decision.retryAfterMs;
+  }
+  return undefined;
+}
+
+type SmsFor = (env: Env, keys: PiiKeys) => SmsProvider;
+
+/**
+ * Issues a code for `purpose` to `e164` (replacing any earlier one) and texts it. The answer does
+ * not depend on whether the number has an account.
+ */
+async function sendCode(c: Context<AuthEnv>, sms: SmsFor, e164: string, purpose: CodePurpose, field: string) {
+  const keys = await piiKeys(c.env.PII_KEY);
+  const index = await phoneIndex(keys, e164);
+  const ip = c.req.header("cf-connecting-ip") ?? "local";
+  const waitMs =
+    (await refusedFor(c.env, `ip:${ip}`, CODE_SEND_LIMITS.ip, purpose)) ??
+    (await refusedFor(c.env, `phone:${index}`, CODE_SEND_LIMITS.phone, purpose));
+  if (waitMs !== undefined) {
+    const seconds = Math.ceil(waitMs / 1000);
+    const message = `请 ${seconds} 秒后再获取验证码 / Wait ${seconds} s before asking for another code`;
+    return problem(c, "rate-limited", message, {
+      headers: { "retry-after": String(seconds) },
+      errors: [{ path: field, message }],
+    });
+  }
+  const code = newCode();
+  const id = newId("otc");
+  const now = Date.now();
+  const fresh = {
+    id,
+    codeHash: await signToken(keys, codeSubject(id, code)),
+    expiresAt: new Date(now + CODE_POLICY.ttlMs).toISOString(),
+    attempts: 0,
+    consumedAt: null,
+    createdAt: new Date(now).toISOString(),
+  };
+  await database(c.env.DB)
+    .insert(oneTimeCodes)
+    .values({ ...fresh, phoneIndex: index, purpose })
+    .onConflictDoUpdate({ target: [oneTimeCodes.phoneIndex, oneTimeCodes.purpose], set: fresh });
+  const sent = await sms(c.env, keys).send(e164, codeMessage(code, purpose));
+  if (!sent.ok) {
+    log("warn", c.get("requestId"), "sms not sent", { reason: sent.reason });
+    return problem(c, "sms-unavailable", "请稍后再试 / Please try again later");
+  }
+  return c.json(
+    {
+      sentTo: maskPhone(e164),
+      expiresInSeconds: CODE_POLICY.ttlMs / 1000,
+      resendAfterSeconds: CODE_SEND_LIMITS.phone[0].windowMs / 1000,
+    },
+    202,
+  );
+}
+
+/**
+ * Checks a guess against the live code of a phone and purpose. The guess is counted before it is
+ * compared, in one UPDATE, so parallel guesses cannot exceed the attempt limit. Undefined when the
+ * code was right (it is then used up); otherwise the problem to answer.
+ */
+async function refuseCode(c: Context<AuthEnv>, keys: PiiKeys, index: string, purpose: CodePurpose, guess: string) {
+  const db = database(c.env.DB);
+  const now = new Date().toISOString();
+  const ofPhone = and(eq(oneTimeCodes.phoneIndex, index), eq(oneTimeCodes.purpose, purpose));
+  const [claimed] = await db
+    .update(oneTimeCodes)
+    .set({ attempts: sql`${oneTimeCodes.attempts} + 1` })
+    .where(
+      and(
+        ofPhone,
+        isNull(oneTimeCodes.consumedAt),
+        lt(oneTimeCodes.attempts, CODE_POLICY.maxAttempts),
+        gt(oneTimeCodes.expiresAt, now),
+      ),
+    )
+    .returning({ id: oneTimeCodes.id, codeHash: oneTimeCodes.codeHash, attempts: oneTimeCodes.attempts });
+  const field = "json.code";
+  if (!claimed) {
+    const [row] = await db.select().from(oneTimeCodes).where(ofPhone);
+    const status = codeStatus(row, Date.now());
+    const message =
+      status === "locked"
+        ? wrongCodeMessage(0)
+        : "验证码已失效，请重新获取 / This code is no longer valid; ask for a new one";
+    return problem(c, status === "locked" ? "code-locked" : "code-expired", message, {
+      errors: [{ path: field, message }],
+    });
+  }
+  if (!(await verifyToken(keys, codeSubject(claimed.id, guess), claimed.codeHash))) {
+    const attemptsLeft = CODE_POLICY.maxAttempts - claimed.attempts;
+    const message = wrongCodeMessage(attemptsLeft);
+    return problem(c, attemptsLeft > 0 ? "code-incorrect" : "code-locked", message, {
+      errors: [{ path: field, message }],
+      extensions: { attemptsLeft },
+    });
+  }
+  const used = await db
+    .update(oneTimeCodes)
+    .set({ consumedAt: now })
+    .where(and(eq(oneTimeCodes.id, claimed.id), isNull(oneTimeCodes.consumedAt)))
+    .returning({ id: oneTimeCodes.id });
+  if (used.length === 1) return undefined;
+  const message = "验证码已被使用，请重新获取 / This code was already used; ask for a new one";
+  return problem(c, "code-expired", message, { errors: [{ path: field, message }] });
+}
+
+async function me(
+  keys: PiiKeys,
+  { user, session }: { user: Omit<SignedIn["user"], "phoneIndex">; session: { steppedUpAt: string | null } },
+) {
+  return {
+    id: user.id,
+    phone: maskPhone(await decrypt(keys, user.phoneCipher)),
+    roles: user.roles,
+    steppedUpAt: session.steppedUpAt,
+  };
+}
+
+/**
+ * Accounts: sign in with a text code (the account is created on first sign-in), sign out, who am
+ * I, and step-up (a fresh code for sensitive actions). `sms` picks the SMS provider (tests pass a
+ * failing simulator).
+ * @example app.route("/", authRoutes())
+ */
+export function authRoutes(sms: SmsFor = smsProvider) {
+  return new OpenAPIHono<AuthEnv>({ defaultHook: (result, c) => validationHook(result, c as never) })
+    .openapi(
+      createRoute({
+        method: "post",
+        path: "/auth/code",
+        tags: ["Accounts"],
+        summary: "Text a one-time sign-in code to a mobile number",
+        description:
+          "The code has 6 digits, lasts 5 minutes and allows 5 guesses. The answer is the same whether or not the number has an account. " +
+          "At most 1 code a minute and 5 an hour per number, and 30 an hour per client IP.",
+        request: body(SendCodeSchema),
+        responses: {
+          202: json(CodeSentSchema, "The code is on its way"),
+          400: problemResponse("Not a mainland mobile number"),
+          429: problemResponse("Too many codes asked for; `Retry-After` says when to try again"),
+          503: problemResponse("The SMS gateway failed"),
+        },
+      }),
+      async (c) => {
+        const e164 = toE164(c.req.valid("json").phone) ?? "";
+        return (await sendCode(c, sms, e164, "login", "json.phone")) as never;
+      },
+    )
+    .openapi(
+      createRoute({
+        method: "post",
+        path: "/auth/verify",
+        tags: ["Accounts"],
+        summary: "Sign in with the code",
+        description:
+          "Creates the account on first sign-in (role `shopper`) and starts a 30-day session: a new token in the HttpOnly, Secure, " +
+          "SameSite=Lax cookie `marque_session`. A session the request already had is ended.",
+        request: body(VerifySchema),
+        responses: {
+          200: json(SignedInSchema, "Signed in; `Set-Cookie` carries the session"),
+          400: problemResponse("Malformed request, wrong or expired code (`code-incorrect`, `code-expired`)"),
+          429: problemResponse("Five wrong codes: ask for a new one (`code-locked`)"),
+        },
+      }),
+      async (c) => {
+        const input = c.req.valid("json");
+        const e164 = toE164(input.phone) ?? "";
+        const keys = await piiKeys(c.env.PII_KEY);
+        const index = await phoneIndex(keys, e164);
+        const refused = await refuseCode(c, keys, index, "login", input.code);
+        if (refused) return refused as never;
+        const db = database(c.env.DB);
+        const created = await db
+          .insert(users)
+          .values({ id: newId("usr"), phoneCipher: await encrypt(keys, e164), phoneIndex: index, roles: ["shopper"] })
+          .onConflictDoNothing({ target: users.phoneIndex })
+          .returning({ id: users.id });
+        const [user] = await db
+          .select({ id: users.id, roles: users.roles, phoneCipher: users.phoneCipher })
+          .from(users)
+          .where(eq(users.phoneIndex, index));
+        if (!user) throw new Error("The account vanished right after sign-in");
+        const steppedUpAt = await startSession(c, user.id, { steppedUp: true });
+        c.header("cache-control", "private, no-store");
+        return c.json({ user: await me(keys, { user, session: { steppedUpAt } }), created: created.length === 1 }, 200);
+      },
+    )
+    .openapi(
+      createRoute({
+        method: "post",
+        path: "/auth/logout",
+        tags: ["Accounts"],
+        summary: "Sign out",
+        description: "Ends the session and clears the cookie; signing out twice is harmless.",
+        responses: { 204: { description: "Signed out" } },
+      }),
+      async (c) => {
+        await endSession(c);
+        return c.body(null, 204);
+      },
+    )
+    .openapi(
+      createRoute({
+        method: "get",
+        path: "/me",
+        tags: ["Accounts"],
+        summary: "The signed-in account",
+        middleware: [requireSession()] as const,
+        responses: {
+          200: json(MeSchema, "The account; the phone number is masked"),
+          401: problemResponse("Not signed in"),
+        },
+      }),
+      async (c) => c.json(await me(await piiKeys(c.env.PII_KEY), c.var.signedIn), 200),
+    )
+    .openapi(
+      createRoute({
+        method: "post",
+        path: "/auth/step-up/code",
+        tags: ["Accounts"],
+        summary: "Text a code to the signed-in account's number, to confirm a sensitive action",
+        middleware: [requireSession()] as const,
+        responses: {
+          202: json(CodeSentSchema, "The code is on its way"),
+          401: problemResponse("Not signed in"),
+          429: problemResponse("Too many codes asked for"),
+          503: problemResponse("The SMS gateway failed"),
+        },
+      }),
+      async (c) => {
+        const keys = await piiKeys(c.env.PII_KEY);
+        const e164 = await decrypt(keys, c.var.signedIn.user.phoneCipher);
+        return (await sendCode(c, sms, e164, "step-up", "json")) as never;
+      },
+    )
+    .openapi(
+      createRoute({
+        method: "post",
+        path: "/auth/step-up",
+        tags: ["Accounts"],
+        summary: "Confirm the session with a fresh code",
+        description:
+          "Routes guarded by `requireStepUp(minutes)` then pass for that many minutes. The session gets a new token.",
+        middleware: [requireSession()] as const,
+        request: body(StepUpSchema),
+        responses: {
+          200: json(MeSchema, "Confirmed; `Set-Cookie` carries the new session token"),
+          400: problemResponse("Wrong or expired code"),
+          401: problemResponse("Not signed in"),
+          429: problemResponse("Five wrong codes: ask for a new one"),
+        },
+      }),
+      async (c) => {
+        const keys = await piiKeys(c.env.PII_KEY);
+        const { user } = c.var.signedIn;
+        const refused = await refuseCode(c, keys, user.phoneIndex, "step-up", c.req.valid("json").code);
+        if (refused) return refused as never;
+        const steppedUpAt = await startSession(c, user.id, { steppedUp: true });
+        return c.json(await me(keys, { user, session: { steppedUpAt } }), 200);
+      },
+    );
+}
+
+/** The accounts API as app.ts mounts it. */
+export const auth = authRoutes();
