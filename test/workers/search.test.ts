@@ -119,6 +119,20 @@ describe("GET /api/search on the demo store", () => {
       .where(eq(inventoryVehicles.vin, vehicle.vin));
     expect((await liveIndex(db, start + 3_000)).index.lists(vehicle.vin)).toBe(true);
   });
+
+  it("answers from the current index while a rebuild runs in the background, then uses the rebuilt one", async () => {
+    const db = database(env.DB);
+    const start = Date.now() + 120_000;
+    const before = await liveIndex(db, start);
+    const deferred: Array<Promise<unknown>> = [];
+    const during = await liveIndex(db, start + 11 * 60_000, (work) => deferred.push(work));
+    expect(during.index).toBe(before.index);
+    expect(deferred).toHaveLength(1);
+    await deferred[0];
+    const after = await liveIndex(db, start + 11 * 60_000 + 10);
+    expect(after.index).not.toBe(before.index);
+    expect(after.index.size).toBe(before.index.size);
+  });
 });
 
 describe("GET /api/search with bad input", () => {

@@ -1,4 +1,5 @@
 import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
+import type { Context } from "hono";
 import type { AdasLevel, BodyType, Drive, Powertrain, SeatMaterial } from "../../domain/catalog/types.ts";
 import { CITIES } from "../../domain/geo/cities.ts";
 import type { ColourFamily } from "../../domain/search/colour.ts";
@@ -9,7 +10,7 @@ import { database } from "../db/client.ts";
 import type { AppEnv } from "../env.ts";
 import { ProblemSchema, problem } from "../problem.ts";
 import { type SearchQueryInput, SearchQuerySchema, SearchResultSchema } from "../schemas/search.ts";
-import { liveIndex } from "../search/cache.ts";
+import { type Background, liveIndex } from "../search/cache.ts";
 import { validationHook } from "../validation.ts";
 
 const split = <T extends string>(value: string | undefined) => (value ? (value.split(",") as T[]) : undefined);
@@ -45,6 +46,16 @@ function toQuery(input: SearchQueryInput): { query: SearchQuery; unknownCity: bo
     after: input.after,
   };
   return { query, unknownCity: input.city !== undefined && !city };
+}
+
+/** ctx.waitUntil when the request has an execution context (in-process page calls may not). */
+function backgroundOf(c: Context<AppEnv>): Background | undefined {
+  try {
+    const context = c.executionCtx;
+    return (work) => context.waitUntil(work);
+  } catch {
+    return undefined;
+  }
 }
 
 function hitView({ listing: l, highlights, distanceKm }: SearchHit, images: Map<string, string>) {
@@ -112,7 +123,7 @@ export const search = new OpenAPIHono<AppEnv>({ defaultHook: validationHook }).o
   }),
   async (c) => {
     const { query, unknownCity } = toQuery(c.req.valid("query"));
-    const { index, images } = await liveIndex(database(c.env.DB));
+    const { index, images } = await liveIndex(database(c.env.DB), Date.now(), backgroundOf(c));
     const errors: Array<{ path: string; message: string }> = [];
     if (unknownCity) errors.push({ path: "query.city", message: "未知的城市代码 / Unknown city code" });
     for (const facet of ["brand", "model"] as const) {
