@@ -73,6 +73,8 @@ const SCENARIOS: Scenario[] = [
 ];
 
 const MB = 1024 * 1024;
+/** Times the session's clicks are replayed with the code warm (reported beside, not budgeted). */
+const WARM_ROUNDS = 3;
 
 /** heapUsed after a full collection (when node runs with --expose-gc). */
 function heapUsed(): number {
@@ -347,12 +349,30 @@ function loadRows(loaded: ReturnType<typeof load>, heapAfterClicks: number, budg
   ];
 }
 
-function oursRows(session: ReturnType<typeof shop>, budgets: Scenario["budgets"]): Row[] {
+/**
+ * The session's clicks again, `rounds` times over, with the code warm: what a click costs once the
+ * JIT has compiled the reasoner (the session itself starts nearly cold), for reading the figures
+ * beside the budgeted ones.
+ */
+function replayWarm(reasoner: Reasoner, clicks: readonly Click[], rounds: number): Click[] {
+  const again: Click[] = [];
+  for (let round = 0; round < rounds; round++) {
+    for (const { choices } of clicks) {
+      const started = performance.now();
+      const outcome = ours(reasoner, choices);
+      again.push({ choices, ms: performance.now() - started, outcome });
+    }
+  }
+  return again;
+}
+
+function oursRows(session: ReturnType<typeof shop>, warm: readonly Click[], budgets: Scenario["budgets"]): Row[] {
   const { log, starts } = session;
   const gaveUp = countStatus(log, "gave-up");
   return [
     row(`session start: propagate([]) (${starts.length}×, median)`, `${ms(percentile(starts, 50))} ms`),
     ...clickRows(`a click, ours (${log.length} clicks)`, log, budgets.clickP95Ms, true),
+    ...clickRows(`  same clicks replayed warm (${warm.length}, not budgeted)`, warm, null, false),
     row(
       "  clicks where ours gave up",
       `${gaveUp} of ${log.length}`,
@@ -433,6 +453,7 @@ function runScenario(scenario: Scenario): boolean {
   if (scenario.warmupClicks > 0) shop(loaded.reasoner, loaded.compiled, scenario.warmupClicks, 999);
   const session = shop(loaded.reasoner, loaded.compiled, scenario.clicks, 1);
   const heapAfterClicks = heapUsed();
+  const warm = replayWarm(loaded.reasoner, session.log, WARM_ROUNDS);
   const peerSlice = session.log.slice(0, scenario.peerClicks);
   if (scenario.warmupClicks > 0) replay(loaded.compiled, peerSlice.slice(0, scenario.warmupClicks), scenario.peerCapMs);
   const peer = replay(loaded.compiled, peerSlice, scenario.peerCapMs);
@@ -440,7 +461,7 @@ function runScenario(scenario: Scenario): boolean {
   console.log(`after the sessions: ${machineLoad()}`);
   console.table([
     ...loadRows(loaded, heapAfterClicks, scenario.budgets),
-    ...oursRows(session, scenario.budgets),
+    ...oursRows(session, warm, scenario.budgets),
     ...peerRows(peer, session.log, scenario.peerCapMs),
   ]);
   if (scenario.peerClicks < scenario.clicks)
