@@ -8,8 +8,8 @@
  * - the residual conditions become closures over sets and precomputed tables (week-hour masks,
  *   bucket hashes seeded with the rule id).
  * Each request then walks its partition's short list with a bitmask of filled slots and stops once
- * every slot the list can fill is filled. Partitions of the current epoch are built by `compile`;
- * those of other epochs on first use.
+ * every slot the list can fill is filled. `compileRules` folds every rule for every partition; the
+ * list of a partition in an epoch (its folded rules active then, pruned) is cut on first use.
  */
 import { CITY_TIERS, type CityTier } from "../geo/city-tier.ts";
 import type { EdgeContext } from "./context.ts";
@@ -172,7 +172,7 @@ const instant = (iso: string | undefined, open: number) => (iso === undefined ? 
  * A fast evaluator of a rule set, deciding exactly what `evaluate` decides.
  * @example const decide = compileRules(DEFAULT_RULES); decide(context).actions.layout // "compact" on a phone
  */
-export function compileRules(rules: readonly Rule[], now = Date.now()): (context: EdgeContext) => Decision {
+export function compileRules(rules: readonly Rule[]): (context: EdgeContext) => Decision {
   const live: Live[] = [...rules]
     .sort(byPriority)
     .filter((rule) => rule.status === "published")
@@ -194,23 +194,34 @@ export function compileRules(rules: readonly Rule[], now = Date.now()): (context
     }
     return low;
   };
+  const residuals = live.map(() => new Map<string, Test>());
+  const folded: (Entry & Live)[][] = Array.from({ length: PARTITIONS }, (_, partition) => {
+    const known = knownOf(partition);
+    return live.flatMap((r, i): (Entry & Live)[] => {
+      const residual = fold(r.rule.when, known);
+      if (residual === false) return [];
+      if (residual === true) return [{ ...r, test: null }];
+      const same = residuals[i] as Map<string, Test>;
+      const key = JSON.stringify(residual);
+      let test = same.get(key);
+      if (test === undefined) {
+        test = closure(residual, bucketSeed(r.rule.id));
+        same.set(key, test);
+      }
+      return [{ ...r, test }];
+    });
+  });
   const tables: (Table | undefined)[] = [];
-  const seeds = new Map(live.map((r) => [r.rule.id, bucketSeed(r.rule.id)]));
-
   const build = (epoch: number, partition: number): Table => {
     const at = epoch === 0 ? Number.NEGATIVE_INFINITY : (cuts[epoch - 1] as number);
-    const known = knownOf(partition);
     const entries: Entry[] = [];
     let certain = 0;
     let full = 0;
-    for (const { rule, mask, start, end } of live) {
-      if (at < start || at >= end || (mask & ~certain) === 0) continue;
-      const folded = fold(rule.when, known);
-      if (folded === false) continue;
-      const test = folded === true ? null : closure(folded, seeds.get(rule.id) ?? 0);
-      if (test === null) certain |= mask;
-      full |= mask;
-      entries.push({ rule, mask, test });
+    for (const entry of folded[partition] ?? []) {
+      if (at < entry.start || at >= entry.end || (entry.mask & ~certain) === 0) continue;
+      if (entry.test === null) certain |= entry.mask;
+      full |= entry.mask;
+      entries.push(entry);
     }
     return { entries, full };
   };
@@ -223,8 +234,6 @@ export function compileRules(rules: readonly Rule[], now = Date.now()): (context
     }
     return table;
   };
-  const current = epochOf(now);
-  for (let partition = 0; partition < PARTITIONS; partition++) tableFor(current, partition);
 
   return (context) => {
     const { entries, full } = tableFor(epochOf(context.now), partitionOf(context));
