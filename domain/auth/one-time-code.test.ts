@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { CODE_POLICY, codeMessage, codeStatus, newCode, wrongCodeMessage } from "./one-time-code.ts";
+import { CODE_POLICY, codeInMessage, codeMessage, codeStatus, newCode, wrongCodeMessage } from "./one-time-code.ts";
 
 const at = (iso: string) => Date.parse(iso);
 const live = { expiresAt: "2026-11-28T10:05:00.000Z", attempts: 0, consumedAt: null };
@@ -32,5 +32,7 @@ describe("one-time codes", () => {
   it("travel in a message that says what they are for and how long they last", () => {
     expect(codeMessage("048213", "login")).toContain("验证码 048213，5 分钟内有效，用于登录");
     expect(codeMessage("048213", "step-up")).toContain("to confirm: 048213");
+    expect(codeInMessage(codeMessage("048213", "step-up"))).toBe("048213");
+    expect(codeInMessage("你的订单已发货")).toBeUndefined();
   });
 });

@@ -71,3 +71,11 @@ export function codeMessage(code: string, purpose: CodePurpose): string {
   const use = purpose === "login" ? ["登录", "sign in"] : ["确认操作", "confirm"];
   return `【Marque】验证码 ${code}，${minutes} 分钟内有效，用于${use[0]}。请勿告诉他人。Your Marque code to ${use[1]}: ${code} (valid ${minutes} min).`;
 }
+
+/**
+ * The code inside a message written by `codeMessage`, for the development outbox.
+ * @example codeInMessage(codeMessage("048213", "login")) // "048213"
+ */
+export function codeInMessage(text: string): string | undefined {
+  return /验证码 (\d{6})/.exec(text)?.[1];
+}
