@@ -109,12 +109,14 @@ export class SearchIndex {
   private readonly orders = new Map<SortKey, Uint32Array>();
   private readonly sortKeys: Record<Exclude<SortKey, "relevance">, Float64Array>;
   private readonly terms: Term[] = [];
+  private readonly relevance: Float64Array;
   /** Every indexed name prepared once (pinyin is costly), for highlighting results. */
   private readonly prepared = new Map<string, PreparedText>();
   private readonly dealerPoints: Array<{ lat: number; lon: number }>;
 
   constructor(listings: Listing[], today: string) {
     this.listings = [...listings].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    this.relevance = new Float64Array(this.listings.length);
     this.ids = this.listings.map((listing) => listing.id);
     this.size = this.listings.length;
     this.builtFor = today;
@@ -468,8 +470,9 @@ export class SearchIndex {
     };
   }
 
+  /** Relevance keys of the matches, written into one scratch column reused by every query (an isolate runs one at a time). */
   private relevanceKeys(mask: Bitset, score: (ordinal: number) => number): Float64Array {
-    const keys = new Float64Array(this.size);
+    const keys = this.relevance;
     for (const ordinal of ordinals(mask))
       keys[ordinal] = -(score(ordinal) * 1000 + (this.listings[ordinal] as Listing).popularity);
     return keys;
