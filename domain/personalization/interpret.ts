@@ -13,7 +13,7 @@ const SHANGHAI_OFFSET_MS = 8 * 3600_000;
  * FNV-1a over UTF-16 code units, continuing from `state` (so a fixed prefix can be hashed once).
  * @example hashText(hashText(0x811c9dc5, "rule-1:"), "v-42") === hashText(0x811c9dc5, "rule-1:v-42") // true
  */
-export function hashText(state: number, text: string): number {
+function hashText(state: number, text: string): number {
   let hash = state;
   for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193) >>> 0;
   return hash;

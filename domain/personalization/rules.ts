@@ -65,7 +65,6 @@ export const conditionSchema: z.ZodType<Condition> = z.lazy(() =>
 export const LAYOUTS = ["standard", "compact", "immersive"] as const;
 /** Page modules that can lead a model page. */
 export const MODULES = ["finance", "spec-comparison", "range"] as const;
-export type Module = (typeof MODULES)[number];
 
 /** An instalment offer: "首付 20%，月供 2,980 元起". */
 export const offerSchema = z.strictObject({
@@ -128,7 +127,10 @@ export function byPriority(a: Rule, b: Rule): number {
   return b.priority - a.priority || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
-/** The slots a rule sets, as a bitmask over SLOTS. */
+/**
+ * The slots a rule sets, as a bitmask over SLOTS.
+ * @example slotMask({ layout: "compact", hero: "h" }) // 0b101
+ */
 export function slotMask(actions: Actions): number {
   let mask = 0;
   SLOTS.forEach((slot, i) => {
@@ -137,7 +139,10 @@ export function slotMask(actions: Actions): number {
   return mask;
 }
 
-/** A decision with no slot set. */
+/**
+ * A decision with no slot set.
+ * @example emptyDecision() // { actions: {}, from: {}, fired: [] }
+ */
 export function emptyDecision(): Decision {
   return { actions: {}, from: {}, fired: [] };
 }

@@ -1,6 +1,8 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { arbitraryContext, arbitraryRules } from "./arbitrary.ts";
 import { DEFAULT_RULES } from "./defaults.ts";
-import type { Rule } from "./rules.ts";
+import { evaluate, type Rule } from "./rules.ts";
 import { warnings } from "./warnings.ts";
 
 const rule = (over: Partial<Rule>): Rule => ({
@@ -154,5 +156,19 @@ describe("warnings: shadowed rules", () => {
     expect(warnings([experiment, fallback])).toEqual([]);
     const fullRollout = rule({ id: "full", priority: 9, when: { kind: "bucket", percent: 100 } });
     expect(warnings([fullRollout, fallback])).toMatchObject([{ rule: "fallback", by: ["full"] }]);
+  });
+});
+
+describe("warnings are sound", () => {
+  it("never calls a rule dead or shadowed when some visitor would see it fire", () => {
+    fc.assert(
+      fc.property(arbitraryRules, fc.array(arbitraryContext, { minLength: 1, maxLength: 30 }), (drawn, contexts) => {
+        const rules = drawn.map((r) => ({ ...r, status: "published" as const }));
+        const silent = new Set(warnings(rules).map((w) => w.rule));
+        for (const context of contexts)
+          for (const id of evaluate(rules, context).fired) expect(silent.has(id)).toBe(false);
+      }),
+      { numRuns: 300 },
+    );
   });
 });
