@@ -11,6 +11,7 @@
  *   npm run bench -- search
  */
 import { existsSync, rmSync, writeFileSync } from "node:fs";
+import { availableParallelism, loadavg } from "node:os";
 import v8 from "node:v8";
 import { runInNewContext } from "node:vm";
 import { eq } from "drizzle-orm";
@@ -102,6 +103,11 @@ console.log(`built: Orama ${orama.buildMs.toFixed(0)} ms`);
 
 console.log(
   `\n${listings.length.toLocaleString("en-US")} listings (${INVENTORY.toLocaleString("en-US")} vehicles seeded; listed ones plus every trim built to order); read from D1 in ${loadMs.toFixed(0)} ms`,
+);
+console.log(
+  `load average ${loadavg()
+    .map((v) => v.toFixed(1))
+    .join(", ")} on ${availableParallelism()} cores`,
 );
 console.log(
   `${QUERIES.toLocaleString("en-US")} queries: 1–4 filters, facets, ${queries.filter((q) => q.text).length} with text, every sort, 20 per page\n`,
