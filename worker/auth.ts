@@ -34,7 +34,7 @@ function base64Url(bytes: Uint8Array): string {
  * The SHA-256 of a session token (base64url): what D1 stores and looks up.
  * @example await tokenHash("q0pX…") // "3u1f…"
  */
-export async function tokenHash(token: string): Promise<string> {
+async function tokenHash(token: string): Promise<string> {
   return base64Url(new Uint8Array(await crypto.subtle.digest("SHA-256", new TextEncoder().encode(token))));
 }
 
@@ -42,7 +42,7 @@ export async function tokenHash(token: string): Promise<string> {
  * The session of the request's cookie, if it is known and not expired.
  * @example const current = await findSession(c)
  */
-export async function findSession(c: Context): Promise<SignedIn | undefined> {
+async function findSession(c: Context): Promise<SignedIn | undefined> {
   const token = getCookie(c, SESSION_POLICY.cookie);
   if (!token || !/^[\w-]{43}$/.test(token)) return undefined;
   const [row] = await database(c.env.DB)
