@@ -1,3 +1,4 @@
+import { runInDurableObject } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { OpenAPIHono } from "@hono/zod-openapi";
 import { describe, expect, it } from "vitest";
@@ -143,6 +144,25 @@ describe("sign-in codes", () => {
     expect(again.body.type).toBe("https://marque.dev/problems/rate-limited");
     expect(Number(again.headers.get("retry-after"))).toBeGreaterThan(55);
     expect(again.body.errors?.[0]?.path).toBe("json.phone");
+  });
+
+  it("refuses a sixth code within the hour even when the last minute was quiet, until the oldest leaves the hour", async () => {
+    const phone = nextPhone();
+    const guard = env.RISK_GUARD.get(env.RISK_GUARD.idFromName(`phone:${await phoneIndex(await keys(), phone)}`));
+    const now = Date.now();
+    await runInDurableObject(guard, (_, state) => {
+      for (const minutesAgo of [50, 40, 30, 20, 10]) {
+        state.storage.sql.exec(
+          "INSERT INTO hits (action, at) VALUES (?, ?)",
+          "login:auth-code-hour",
+          now - minutesAgo * 60_000,
+        );
+      }
+    });
+    const sixth = await call<Problem>("/auth/code", { body: { phone } });
+    expect(sixth.status).toBe(429);
+    expect(Number(sixth.headers.get("retry-after"))).toBeGreaterThan(9 * 60);
+    expect(Number(sixth.headers.get("retry-after"))).toBeLessThanOrEqual(10 * 60);
   });
 
   it("limits one client IP to 30 codes an hour, whatever the numbers", async () => {
