@@ -85,46 +85,66 @@ function dimensions(conditions: readonly { condition: Condition; ruleId: string 
     }
   };
   for (const { condition, ruleId } of conditions) walk(condition, ruleId);
-  const dims: Dimension[] = [];
-  for (const [key, set] of seen) {
-    const mentioned = [...set];
-    const dim = (values: Setter[]) => dims.push({ key, values });
-    if (key === "tier") dim([...mentioned, null].map((t) => (c) => (c.tier = t as CityTier | null)));
-    else if (key === "province") dim([...mentioned, null].map((p) => (c) => (c.province = p as string | null)));
-    else if (key === "device")
-      dim(withOther(mentioned as DeviceClass[], DEVICE_CLASSES).map((d) => (c) => (c.device = d)));
-    else if (key === "formFactor")
-      dim(withOther(mentioned as FormFactor[], FORM_FACTORS).map((f) => (c) => (c.formFactor = f)));
-    else if (key === "source")
-      dim([...mentioned, null].map((s) => (c) => (c.channel = { ...c.channel, source: s as string | null })));
-    else if (key === "medium")
-      dim([...mentioned, null].map((m) => (c) => (c.channel = { ...c.channel, medium: m as string | null })));
-    else if (key === "channel")
-      dim(
-        withOther(mentioned as ChannelKind[], CHANNEL_KINDS).map((k) => (c) => (c.channel = { ...c.channel, kind: k })),
-      );
-    else if (key === "day") dim(withOther(mentioned as Weekday[], WEEKDAYS).map((d) => dayOf(d)));
-    else if (key === "hour")
-      dim((mentioned as number[]).filter((h) => h < 24).map((h) => (c) => (c.now += h * 3600_000)));
-    else if (key.startsWith("bucket:")) {
-      const ruleId = key.slice("bucket:".length);
-      dim((mentioned as number[]).filter((p) => p < 100).map((b) => (_, buckets) => buckets.set(ruleId, b)));
-    } else if (key.startsWith("model:")) {
-      const model = key.slice("model:".length);
-      dim(
-        [false, true].map((viewed) => (c) => (c.modelsViewed = viewed ? [...c.modelsViewed, model] : c.modelsViewed)),
-      );
-    } else if (key === "returning") dim([0, 1].map((visits) => (c) => (c.visits = visits)));
-    else if (key === "savedConfiguration") dim([null, "saved"].map((saved) => (c) => (c.lastConfiguration = saved)));
-    else if (key === "financeInterest") dim([false, true].map((interest) => (c) => (c.financeInterest = interest)));
+  return [...seen].map(([key, set]) => ({ key, values: classes(key, [...set]) }));
+}
+
+const field =
+  <K extends keyof EdgeContext>(name: K) =>
+  (value: EdgeContext[K]): Setter =>
+  (context) => {
+    context[name] = value;
+  };
+
+const channelField =
+  <K extends "source" | "medium" | "kind">(name: K) =>
+  (value: EdgeContext["channel"][K]): Setter =>
+  (context) => {
+    context.channel = { ...context.channel, [name]: value };
+  };
+
+/** One setter per class of values of a dimension that the mentioned values tell apart. */
+function classes(key: string, mentioned: unknown[]): Setter[] {
+  const orNull = <T>(values: unknown[]) => [...values, null] as (T | null)[];
+  if (key === "tier") return orNull<CityTier>(mentioned).map(field("tier"));
+  if (key === "province") return orNull<string>(mentioned).map(field("province"));
+  if (key === "device") return withOther(mentioned as DeviceClass[], DEVICE_CLASSES).map(field("device"));
+  if (key === "formFactor") return withOther(mentioned as FormFactor[], FORM_FACTORS).map(field("formFactor"));
+  if (key === "source") return orNull<string>(mentioned).map(channelField("source"));
+  if (key === "medium") return orNull<string>(mentioned).map(channelField("medium"));
+  if (key === "channel") return withOther(mentioned as ChannelKind[], CHANNEL_KINDS).map(channelField("kind"));
+  if (key === "day") return withOther(mentioned as Weekday[], WEEKDAYS).map(dayOf);
+  if (key === "hour") return (mentioned as number[]).filter((h) => h < 24).map(hourOf);
+  if (key === "returning") return [0, 1].map(field("visits"));
+  if (key === "savedConfiguration") return [null, "saved"].map(field("lastConfiguration"));
+  if (key === "financeInterest") return [false, true].map(field("financeInterest"));
+  if (key.startsWith("model:")) {
+    const model = key.slice("model:".length);
+    const viewed: Setter = (context) => {
+      context.modelsViewed = [...context.modelsViewed, model];
+    };
+    return [() => {}, viewed];
   }
-  return dims;
+  const ruleId = key.slice("bucket:".length);
+  return (mentioned as number[])
+    .filter((p) => p < 100)
+    .map(
+      (bucket): Setter =>
+        (_, buckets) => {
+          buckets.set(ruleId, bucket);
+        },
+    );
 }
 
 const dayOf =
   (day: Weekday): Setter =>
-  (c) => {
-    c.now += WEEKDAYS.indexOf(day) * 86_400_000;
+  (context) => {
+    context.now += WEEKDAYS.indexOf(day) * 86_400_000;
+  };
+
+const hourOf =
+  (hour: number): Setter =>
+  (context) => {
+    context.now += hour * 3600_000;
   };
 
 const baseContext = (): EdgeContext => ({
