@@ -115,7 +115,8 @@ export class SearchIndex {
   private readonly dealerPoints: Array<{ lat: number; lon: number }>;
 
   constructor(listings: Listing[], today: string) {
-    this.listings = [...listings].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    const sorted = listings.every((listing, i) => i === 0 || (listings[i - 1] as Listing).id < listing.id);
+    this.listings = sorted ? [...listings] : [...listings].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     this.relevance = new Float64Array(this.listings.length);
     this.ids = this.listings.map((listing) => listing.id);
     this.size = this.listings.length;

@@ -6,6 +6,7 @@ import { storeDemo } from "../../scripts/demo/store.ts";
 import { database } from "../../worker/db/client.ts";
 import { inventoryVehicles } from "../../worker/db/schema.ts";
 import { liveIndex } from "../../worker/search/cache.ts";
+import { loadListings } from "../../worker/search/load.ts";
 
 const demo = generateDemo({ inventory: 300 });
 const listed = demo.inventoryVehicles.filter((v) => v.status === "in_stock" || v.status === "in_transit");
@@ -118,6 +119,13 @@ describe("GET /api/search on the demo store", () => {
       .set({ status: "in_stock", updatedAt: new Date(Date.now() + 1).toISOString() })
       .where(eq(inventoryVehicles.vin, vehicle.vin));
     expect((await liveIndex(db, start + 3_000)).index.lists(vehicle.vin)).toBe(true);
+  });
+
+  it("loads listings in id order, so the index is built without sorting them", async () => {
+    const { listings } = await loadListings(database(env.DB), "2026-11-28");
+    const ids = listings.map((l) => l.id);
+    expect(ids).toEqual([...ids].sort());
+    expect(ids.length).toBe(listed.length + demo.trims.length);
   });
 
   it("answers from the current index while a rebuild runs in the background, then uses the rebuilt one", async () => {

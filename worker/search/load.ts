@@ -18,7 +18,10 @@ import {
 /** Vehicles a shopper can buy: at a dealer or on the way. Sold and reserved ones are not listed. */
 const LISTED = ["in_stock", "in_transit"] as const;
 
-/** Everything the search index is built from: every listed vehicle and every trim as a build-to-order listing. */
+/**
+ * Everything the search index is built from: every listed vehicle and every trim as a build-to-order
+ * listing, in id order (VINs, then "order:…"), so that the index need not sort them.
+ */
 export async function loadListings(
   db: Database,
   today: string,
@@ -87,7 +90,8 @@ export async function loadListings(
         updatedAt: inventoryVehicles.updatedAt,
       })
       .from(inventoryVehicles)
-      .where(inArray(inventoryVehicles.status, [...LISTED])),
+      .where(inArray(inventoryVehicles.status, [...LISTED]))
+      .orderBy(inventoryVehicles.vin),
   ]);
 
   const brandById = new Map(brandRows.map(({ brandId, ...brand }) => [brandId, brand]));
@@ -115,22 +119,7 @@ export async function loadListings(
   );
   const orderDate = addDays(today, ORDER_LEAD_DAYS);
 
-  const listings: Listing[] = [...trimById.values()].map((trim) => ({
-    ...trim,
-    id: `order:${trim.trimId}`,
-    kind: "order",
-    paintCode: null,
-    paintName: null,
-    paintNameEn: null,
-    colour: null,
-    dealerId: null,
-    cityCode: null,
-    cityName: null,
-    cityNameEn: null,
-    lat: null,
-    lon: null,
-    availableOn: orderDate,
-  }));
+  const listings: Listing[] = [];
   let watermark = "";
   for (const vehicle of vehicleRows) {
     const trim = trimById.get(vehicle.trimId);
@@ -156,6 +145,23 @@ export async function loadListings(
       availableOn: vehicle.availableOn.slice(0, 10) < today ? today : vehicle.availableOn.slice(0, 10),
     });
   }
+  const orders: Listing[] = [...trimById.values()].map((trim) => ({
+    ...trim,
+    id: `order:${trim.trimId}`,
+    kind: "order",
+    paintCode: null,
+    paintName: null,
+    paintNameEn: null,
+    colour: null,
+    dealerId: null,
+    cityCode: null,
+    cityName: null,
+    cityNameEn: null,
+    lat: null,
+    lon: null,
+    availableOn: orderDate,
+  }));
+  listings.push(...orders.sort((a, b) => (a.id < b.id ? -1 : 1)));
   const slugByModel = new Map(modelRows.map((model) => [model.modelId, model.model]));
   const images = new Map(imageRows.map((row) => [slugByModel.get(row.modelId) ?? "", `/api/media/${row.r2Key}`]));
   return { listings, images, watermark };
