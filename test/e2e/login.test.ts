@@ -94,8 +94,9 @@ describe("sign-in page in Chromium", () => {
     await page.getByLabel("Mobile number").fill("010-12345678");
     await page.getByRole("button", { name: "Text me a code" }).click();
     await page.locator("#login-err-phone:not(:empty)").waitFor();
-    expect(await page.locator("#login-err-phone").textContent()).toBe("A mainland China mobile number");
+    expect(await page.locator("#login-err-phone").textContent()).toBe("Enter a mainland China mobile number");
     expect(await page.getByLabel("Mobile number").evaluate((input) => input === document.activeElement)).toBe(true);
+    await page.screenshot({ path: `${SCREENSHOTS}/login-phone-en-error.png`, fullPage: true });
     expect(unexpected(problems)).toEqual([]);
     await context.close();
   });

@@ -5,7 +5,7 @@ import { toE164 } from "../../domain/test-drive/phone.ts";
 const phone = z
   .string()
   .max(32)
-  .refine((value) => toE164(value) !== undefined, "须为中国大陆手机号 / A mainland China mobile number")
+  .refine((value) => toE164(value) !== undefined, "请输入中国大陆手机号 / Enter a mainland China mobile number")
   .openapi({ example: "138 0013 8000" });
 const code = z
   .string()
