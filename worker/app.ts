@@ -10,6 +10,7 @@ import { auth } from "./routes/auth.ts";
 import { catalog } from "./routes/catalog.ts";
 import { compare } from "./routes/compare.ts";
 import { configurator } from "./routes/configurator.ts";
+import { dealerConsole } from "./routes/dealer-console.ts";
 import { dealerRoutes } from "./routes/dealers.ts";
 import { events } from "./routes/events.ts";
 import { finance } from "./routes/finance.ts";
@@ -70,7 +71,8 @@ const routes = app
   .route("/", finance)
   .route("/", events)
   .route("/", mediaRoutes)
-  .route("/", auth);
+  .route("/", auth)
+  .route("/", dealerConsole);
 
 app.doc31("/openapi.json", {
   openapi: "3.1.0",

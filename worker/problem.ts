@@ -54,6 +54,11 @@ export const PROBLEMS = {
   "code-expired": { status: 400, title: "验证码已失效 / The code is no longer valid" },
   "code-locked": { status: 429, title: "验证码错误次数过多 / Too many wrong codes" },
   "sms-unavailable": { status: 503, title: "短信暂时无法发送 / Text messages cannot be sent right now" },
+  "booking-not-changeable": {
+    status: 409,
+    title: "该预约的状态不允许此操作 / The booking's status does not allow this",
+  },
+  "slot-not-started": { status: 409, title: "试驾时段尚未开始 / The test-drive slot has not started yet" },
   internal: { status: 500, title: "服务器内部错误 / Internal server error" },
 } as const satisfies Record<string, { status: ContentfulStatusCode; title: string }>;
 
