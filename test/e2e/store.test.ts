@@ -115,7 +115,15 @@ describe("storefront in Chromium", () => {
 
   it("fits phones from 360 px without sideways scrolling", async () => {
     const { models } = (await (await fetch(`${base}/api/models`)).json()) as { models: ModelSummary[] };
-    for (const path of ["/", "/models", "/models?bodyType=suv&lang=en", `/models/${models[0]?.slug}`, "/dealers"]) {
+    const pages = [
+      "/",
+      "/?lang=en",
+      "/models",
+      "/models?bodyType=suv&lang=en",
+      `/models/${models[0]?.slug}`,
+      "/dealers",
+    ];
+    for (const path of [...pages, "/search?lang=en", "/finance?lang=en", "/compare", "/login?lang=en"]) {
       const { page, context } = await open(path, { width: 360, height: 740 });
       expect(await noHorizontalScroll(page), path).toBe(true);
       await context.close();
