@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { shanghaiDate, shanghaiWeekday } from "./time.ts";
+import { isOpenAt, shanghaiDate, shanghaiWeekday } from "./time.ts";
 
 describe("Asia/Shanghai calendar", () => {
   it("turns the date over at 16:00 UTC", () => {
@@ -10,5 +10,15 @@ describe("Asia/Shanghai calendar", () => {
   it("names the local weekday", () => {
     expect(shanghaiWeekday(Date.parse("2026-11-29T01:00:00+08:00"))).toBe("sun");
     expect(shanghaiWeekday(Date.parse("2026-11-30T00:00:00+08:00"))).toBe("mon");
+  });
+
+  it("opens at the opening minute and closes at the closing minute, on the local weekday only", () => {
+    const hours = { mon: { open: "09:00", close: "18:00" } };
+    expect(isOpenAt(hours, Date.parse("2026-11-30T08:59:59+08:00"))).toBe(false);
+    expect(isOpenAt(hours, Date.parse("2026-11-30T09:00:00+08:00"))).toBe(true);
+    expect(isOpenAt(hours, Date.parse("2026-11-30T17:59:59+08:00"))).toBe(true);
+    expect(isOpenAt(hours, Date.parse("2026-11-30T18:00:00+08:00"))).toBe(false);
+    expect(isOpenAt(hours, Date.parse("2026-11-30T02:00:00Z"))).toBe(true);
+    expect(isOpenAt(hours, Date.parse("2026-12-01T10:00:00+08:00"))).toBe(false);
   });
 });

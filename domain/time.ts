@@ -1,4 +1,4 @@
-import { WEEKDAYS, type Weekday } from "./catalog/types.ts";
+import { type OpeningHours, WEEKDAYS, type Weekday } from "./catalog/types.ts";
 
 /** China has one time zone and no daylight saving: Asia/Shanghai is always UTC+8. */
 const SHANGHAI_OFFSET_MS = 8 * 3600_000;
@@ -17,4 +17,15 @@ export function shanghaiDate(now = Date.now()): string {
  */
 export function shanghaiWeekday(now = Date.now()): Weekday {
   return WEEKDAYS[(new Date(now + SHANGHAI_OFFSET_MS).getUTCDay() + 6) % 7] as Weekday;
+}
+
+/**
+ * Whether opening hours (Asia/Shanghai "HH:MM", a missing day is closed) have a place open at `now`.
+ * @example isOpenAt({ mon: { open: "09:00", close: "18:00" } }, Date.parse("2026-11-30T10:00:00+08:00")) // true
+ */
+export function isOpenAt(hours: OpeningHours, now = Date.now()): boolean {
+  const today = hours[shanghaiWeekday(now)];
+  if (!today) return false;
+  const at = (hhmm: string) => Date.parse(`${shanghaiDate(now)}T${hhmm}:00+08:00`);
+  return at(today.open) <= now && now < at(today.close);
 }

@@ -1,6 +1,5 @@
 import { createRoute, OpenAPIHono, type z } from "@hono/zod-openapi";
-import type { OpeningHours } from "../../domain/catalog/types.ts";
-import { shanghaiDate, shanghaiWeekday } from "../../domain/time.ts";
+import { isOpenAt, shanghaiWeekday } from "../../domain/time.ts";
 import { database } from "../db/client.ts";
 import { dealerStock, demoTrims, findDealer, trimElsewhere, trimRef } from "../db/dealer.ts";
 import type { AppEnv } from "../env.ts";
@@ -14,14 +13,6 @@ const problemResponse = (description: string) => ({
   content: { "application/problem+json": { schema: ProblemSchema } },
   description,
 });
-
-/** Whether the hours (Asia/Shanghai) have the dealer open at `now`. */
-function isOpen(hours: OpeningHours, now: number): boolean {
-  const today = hours[shanghaiWeekday(now)];
-  if (!today) return false;
-  const at = (hhmm: string) => Date.parse(`${shanghaiDate(now)}T${hhmm}:00+08:00`);
-  return at(today.open) <= now && now < at(today.close);
-}
 
 /** One dealer for its page: contact, hours, stock by model, trim and colour, demo cars, and a configured trim's stock. */
 export const dealerRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook }).openapi(
@@ -64,7 +55,7 @@ export const dealerRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHoo
       {
         ...dealer,
         today: shanghaiWeekday(now),
-        openNow: isOpen(dealer.hours, now),
+        openNow: isOpenAt(dealer.hours, now),
         stock,
         demoTrims: demo,
         configured: configuredTrim ? { trim: configuredTrim, here: here[0]?.trims[0] ?? null, elsewhere } : null,
