@@ -70,12 +70,3 @@ export function readInputs(params: URLSearchParams): FinanceInputs {
 export function loanPlan(plan: PagePlan): PlanType {
   return plan === "baas" || plan === "subscription" ? "equal-instalment" : plan;
 }
-
-/**
- * Illustrative battery-rental terms for a battery of `kwh`, scaled from a typical published offer
- * (a 75 kWh pack: ¥70,000 off the price, ¥728 a month); whole yuan.
- * @example batteryDefaults(100) // { batteryYuan: 93_000, batteryFeeYuan: 971 }
- */
-export function batteryDefaults(kwh: number): { batteryYuan: number; batteryFeeYuan: number } {
-  return { batteryYuan: Math.round((kwh * 70_000) / 75 / 1_000) * 1_000, batteryFeeYuan: Math.round((kwh * 728) / 75) };
-}
