@@ -46,11 +46,16 @@ export function ensureDevVars(): void {
       "# Local development values (generated, not committed). Production secrets: wrangler secret put NAME\nENVIRONMENT=development\n",
     );
   }
-  const vars = readFileSync(".dev.vars", "utf8");
-  if (!/^PII_KEY=/m.test(vars)) {
+  const secrets = [
+    ["PII_KEY", "Key for personal data at rest (worker/pii.ts)"],
+    ["VISITOR_KEY", "Key that signs the visitor cookie (worker/edge.ts)"],
+  ];
+  for (const [name, purpose] of secrets) {
+    const vars = readFileSync(".dev.vars", "utf8");
+    if (new RegExp(`^${name}=`, "m").test(vars)) continue;
     const key = Buffer.from(crypto.getRandomValues(new Uint8Array(32))).toString("base64");
     const newline = vars === "" || vars.endsWith("\n") ? "" : "\n";
-    appendFileSync(".dev.vars", `${newline}# Key for personal data at rest (worker/pii.ts)\nPII_KEY=${key}\n`);
+    appendFileSync(".dev.vars", `${newline}# ${purpose}\n${name}=${key}\n`);
   }
 }
 

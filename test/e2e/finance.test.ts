@@ -192,7 +192,7 @@ describe("finance widget in Chromium", () => {
 
   it("leads with finance above the specs for a tier-3 city and keeps specs first for a tier-1 city", async () => {
     const { slug } = await pickTrim();
-    const tier3 = await open(`/models/${slug}?city=130200`);
+    const tier3 = await open(`/models/${slug}?edge-city=130200`);
     expect(await comesBefore(tier3.page, "[data-finance-widget]", "#specs-title")).toBe(true);
     expect(await tier3.page.locator(".finance-widget--lead").count()).toBe(1);
     expect(await text(tier3.page, "[data-finance-widget]")).toMatch(
@@ -205,7 +205,7 @@ describe("finance widget in Chromium", () => {
     expect(tier3.problems).toEqual([]);
     await tier3.context.close();
 
-    const tier1 = await open(`/models/${slug}?city=110000`);
+    const tier1 = await open(`/models/${slug}?edge-city=110000`);
     expect(await comesBefore(tier1.page, "#specs-title", "[data-finance-widget]")).toBe(true);
     expect(await tier1.page.locator(".finance-widget--compact").count()).toBe(1);
     await tier1.context.close();
