@@ -29,6 +29,11 @@ async function firstModel(): Promise<string> {
   return models[0].slug;
 }
 
+/** Scrolls the model page so that the key figures, and below them the leading module, are in view. */
+const belowHero = (page: Page) =>
+  page.evaluate(() =>
+    window.scrollTo(0, (document.querySelector(".figures")?.getBoundingClientRect().top ?? 0) + scrollY - 80),
+  );
 const moduleOrder = (page: Page) =>
   page.locator("[data-module]").evaluateAll((nodes) => nodes.map((node) => node.getAttribute("data-module")));
 
@@ -42,6 +47,7 @@ describe("personalised pages in Chromium", () => {
     expect(headers["x-marque-variant"]).toBe("tier-3-4-instalments,standard-page");
     expect(headers["cache-control"]).toMatch(/^private\b/);
     expect(headers["set-cookie"]).toBeUndefined();
+    await belowHero(page);
     await page.screenshot({ path: `${SCREENSHOTS}/personalized-tier3.png` });
     expect(problems).toEqual([]);
     await context.close();
@@ -53,8 +59,7 @@ describe("personalised pages in Chromium", () => {
     expect(await moduleOrder(page)).toEqual(["spec-comparison", "range", "finance"]);
     expect(await page.locator(".finance-widget--compact").count()).toBe(1);
     expect(headers["x-marque-variant"]).toBe("tier-1-spec-comparison,standard-page");
-    await page.evaluate(() => document.querySelector("#specs-title")?.scrollIntoView());
-    await page.evaluate(() => window.scrollBy(0, -360));
+    await belowHero(page);
     await page.screenshot({ path: `${SCREENSHOTS}/personalized-tier1.png` });
     expect(problems).toEqual([]);
     await context.close();
