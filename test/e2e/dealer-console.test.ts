@@ -125,6 +125,7 @@ describe("dealer console in Chromium", () => {
     const response = await page.goto(`${base}/console/dealer`, { waitUntil: "networkidle" });
     expect(response?.status()).toBe(403);
     expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("无权访问经销商工作台");
+    await page.screenshot({ path: `${SCREENSHOTS}/dealer-console-403-phone.png`, fullPage: true });
     await context.close();
   });
 });
