@@ -111,8 +111,11 @@ describe("dealer console in Chromium", () => {
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
     await page.screenshot({ path: `${SCREENSHOTS}/dealer-console-phone.png`, fullPage: true });
 
-    await page.goto(`${base}/console/dealer?lang=en`, { waitUntil: "networkidle" });
-    expect(await page.getByRole("heading", { level: 2, name: /Today's test drives/ }).isVisible()).toBe(true);
+    await page.goto(`${base}/console/dealer?lang=en&date=${tomorrow}`, { waitUntil: "networkidle" });
+    expect(await page.getByRole("heading", { level: 2, name: /Test drives/ }).isVisible()).toBe(true);
+    expect(await page.getByRole("button", { name: "Check in 李雷" }).isEnabled()).toBe(true);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
+    await page.screenshot({ path: `${SCREENSHOTS}/dealer-console-phone-en.png`, fullPage: true });
     expect(problems).toEqual([]);
     await context.close();
   });
