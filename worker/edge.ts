@@ -36,10 +36,10 @@ import {
   verifyVisitorCookie,
 } from "../domain/personalization/visitor-cookie.ts";
 
-export const CONSENT_COOKIE = "marque_consent";
-export const VISITOR_COOKIE = "marque_visitor";
-export const VISIT_COOKIE = "marque_visit";
-export const VARIANT_HEADER = "x-marque-variant";
+const CONSENT_COOKIE = "marque_consent";
+const VISITOR_COOKIE = "marque_visitor";
+const VISIT_COOKIE = "marque_visit";
+const VARIANT_HEADER = "x-marque-variant";
 const VISITOR_SECONDS = 180 * 86_400;
 const VISIT_SECONDS = 30 * 60;
 const VISIT_REFRESH_SECONDS = 5 * 60;
@@ -89,14 +89,9 @@ export function isPageRequest(url: URL): boolean {
   return !/\.[a-z0-9]+$/i.test(path);
 }
 
-/**
- * The consent level a `marque_consent` cookie value grants; anything else grants none.
- * @example consentOf("functional") // "functional"
- * @example consentOf(undefined) // "none"
- */
-export function consentOf(value: string | undefined): ConsentLevel {
-  return CONSENT_LEVELS.find((level) => level === value) ?? "none";
-}
+/** The consent level a `marque_consent` cookie value grants; anything else grants none. */
+const consentOf = (value: string | undefined): ConsentLevel =>
+  CONSENT_LEVELS.find((level) => level === value) ?? "none";
 
 /**
  * What a development preview replaces: `?edge-city=<GB/T 2260 code>` stands for a request.cf in that
@@ -193,11 +188,8 @@ export function privateCacheControl(value: string | null): string {
   return ["private", ...(kept.length > 0 ? kept : ["no-cache"])].join(", ");
 }
 
-/**
- * The decision of the default rules, compiled on the isolate's first request.
- * @example decide(context).actions.layout // "compact" on a phone
- */
-export function decide(context: EdgeContext): Decision {
+/** The decision of the default rules, compiled on the isolate's first request. */
+function decide(context: EdgeContext): Decision {
   decider ??= compileRules(DEFAULT_RULES);
   return decider(context);
 }
