@@ -34,6 +34,24 @@ export function changeProblem(
   return undefined;
 }
 
+/** Why a dealer cannot mark a booking: it has moved on, or (for a no-show) its slot has not begun. */
+export type DealerMoveProblem = "booking-not-changeable" | "slot-not-started";
+
+/**
+ * Whether a dealer may mark a booking checked in or a no-show at `now`: undefined if so. Only a
+ * booked or rescheduled test drive moves; a no-show only once its slot has begun.
+ * @example dealerMoveProblem({ status: "cancelled", slotStart: "2026-11-30T02:00:00.000Z" }, "checked_in", 0) // "booking-not-changeable"
+ */
+export function dealerMoveProblem(
+  booking: { status: BookingStatus; slotStart: string },
+  to: "checked_in" | "no_show",
+  now: number,
+): DealerMoveProblem | undefined {
+  if (!TRANSITIONS[booking.status].includes(to)) return "booking-not-changeable";
+  if (to === "no_show" && Date.parse(booking.slotStart) > now) return "slot-not-started";
+  return undefined;
+}
+
 /**
  * What a change problem means to a shopper, Chinese first.
  * @example changeProblemMessage("slot-started") // "试驾时段已开始，无法更改 / The slot has started; it can no longer be changed"

@@ -3,7 +3,7 @@ import type { Context } from "hono";
 import { hasAnyRole } from "../../domain/auth/roles.ts";
 import { maskPhone } from "../../domain/test-drive/phone.ts";
 import { openingSlots } from "../../domain/test-drive/slots.ts";
-import { type BookingStatus, HOLDING_STATUSES } from "../../domain/test-drive/status.ts";
+import { dealerMoveProblem, HOLDING_STATUSES } from "../../domain/test-drive/status.ts";
 import { shanghaiDate } from "../../domain/time.ts";
 import { type AuthEnv, requireRole } from "../auth.ts";
 import { database } from "../db/client.ts";
@@ -52,13 +52,7 @@ const STAFF = ["ops", "admin"] as const;
 const dayStart = (date: string) => new Date(`${date}T00:00:00+08:00`).toISOString();
 const nextDayStart = (date: string) => new Date(Date.parse(`${date}T00:00:00+08:00`) + DAY_MS).toISOString();
 
-/** What a dealer may do to a booking: only a booked (or rescheduled) test drive moves, a no-show only once its slot has begun. */
 type Move = "checked_in" | "no_show";
-function moveProblem(booking: { status: BookingStatus; slotStart: string }, to: Move, now: number) {
-  if (booking.status !== "booked" && booking.status !== "rescheduled") return "booking-not-changeable" as const;
-  if (to === "no_show" && Date.parse(booking.slotStart) > now) return "slot-not-started" as const;
-  return undefined;
-}
 
 /**
  * The dealership the request may look at: a dealer account's own (asking for another is refused);
@@ -101,7 +95,10 @@ async function bookingView(
     phone: maskPhone(phone),
     createdAt: booking.createdAt,
     updatedAt: booking.updatedAt,
-    can: { checkIn: !moveProblem(booking, "checked_in", now), noShow: !moveProblem(booking, "no_show", now) },
+    can: {
+      checkIn: !dealerMoveProblem(booking, "checked_in", now),
+      noShow: !dealerMoveProblem(booking, "no_show", now),
+    },
   };
 }
 
@@ -131,7 +128,7 @@ function bookingAction<P extends "check-in" | "no-show">(path: P, to: Move) {
       const row = await dealerBooking(db, id, scope);
       if (!row)
         return problem(c, "not-found", "本经销商没有这个试驾预约 / No such test drive at this dealership") as never;
-      const refused = moveProblem(row.booking, to, Date.now());
+      const refused = dealerMoveProblem(row.booking, to, Date.now());
       if (refused) return problem(c, refused, `当前状态 / Current status: ${row.booking.status}`) as never;
       const moved = await markBooking(c.env.DB, {
         id,
