@@ -234,3 +234,32 @@ export async function listDealers(
   if (origin) views.sort((a, b) => (a.distanceKm ?? 0) - (b.distanceKm ?? 0));
   return views.slice(0, filter.limit);
 }
+
+/** The model slug of each known trim id (unknown ids are left out). */
+export async function modelsOfTrims(db: Database, ids: string[]) {
+  return db
+    .select({ id: trims.id, slug: models.slug })
+    .from(trims)
+    .innerJoin(models, eq(models.id, trims.modelId))
+    .where(inArray(trims.id, ids));
+}
+
+/** Every trim with its model and brand names: brands in display order, models by popularity, trims by price. */
+export async function trimChoices(db: Database) {
+  return db
+    .select({
+      slug: models.slug,
+      name: models.name,
+      nameEn: models.nameEn,
+      brandName: brands.name,
+      brandNameEn: brands.nameEn,
+      id: trims.id,
+      trimName: trims.name,
+      trimNameEn: trims.nameEn,
+      priceFen: trims.priceFen,
+    })
+    .from(trims)
+    .innerJoin(models, eq(models.id, trims.modelId))
+    .innerJoin(brands, eq(brands.id, models.brandId))
+    .orderBy(asc(brands.sort), desc(models.popularity), asc(models.slug), asc(trims.sort), asc(trims.priceFen));
+}

@@ -1,9 +1,7 @@
 import { createRoute, OpenAPIHono, type z } from "@hono/zod-openapi";
-import { asc, desc, eq, inArray } from "drizzle-orm";
 import { compareTrims } from "../../domain/catalog/compare.ts";
-import { getModel } from "../db/catalog.ts";
+import { getModel, modelsOfTrims, trimChoices } from "../db/catalog.ts";
 import { database } from "../db/client.ts";
-import { brands, models, trims } from "../db/schema.ts";
 import type { AppEnv } from "../env.ts";
 import { ProblemSchema, problem } from "../problem.ts";
 import { CompareChoicesSchema, CompareQuerySchema, ComparisonSchema, trimIdsOf } from "../schemas/compare.ts";
@@ -36,11 +34,7 @@ export const compare = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
     async (c) => {
       const db = database(c.env.DB);
       const ids = trimIdsOf(c.req.valid("query").trims);
-      const found = await db
-        .select({ id: trims.id, slug: models.slug })
-        .from(trims)
-        .innerJoin(models, eq(models.id, trims.modelId))
-        .where(inArray(trims.id, ids));
+      const found = await modelsOfTrims(db, ids);
       const known = new Set(found.map((row) => row.id));
       const unknownTrims = ids.filter((id) => !known.has(id));
       if (unknownTrims.length > 0) {
@@ -70,22 +64,7 @@ export const compare = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
       responses: { 200: json(CompareChoicesSchema, "Models by brand, then popularity; their trims by price") },
     }),
     async (c) => {
-      const rows = await database(c.env.DB)
-        .select({
-          slug: models.slug,
-          name: models.name,
-          nameEn: models.nameEn,
-          brandName: brands.name,
-          brandNameEn: brands.nameEn,
-          id: trims.id,
-          trimName: trims.name,
-          trimNameEn: trims.nameEn,
-          priceFen: trims.priceFen,
-        })
-        .from(trims)
-        .innerJoin(models, eq(models.id, trims.modelId))
-        .innerJoin(brands, eq(brands.id, models.brandId))
-        .orderBy(asc(brands.sort), desc(models.popularity), asc(models.slug), asc(trims.sort), asc(trims.priceFen));
+      const rows = await trimChoices(database(c.env.DB));
       const bySlug = Map.groupBy(rows, (row) => row.slug);
       c.header("cache-control", CATALOG_CACHE);
       return c.json(
