@@ -2,7 +2,7 @@
  * The edge of a page request, computed once in the Worker before Astro renders: the edge context
  * (geo and city tier from request.cf, device from the user agent and client hints, channel from UTM
  * and referrer, consent-gated history from the signed visitor cookie) and the decision of the rules
- * (DEFAULT_RULES, compiled once per isolate). Pages read it with `edgeOf(Astro.locals)`; a page that
+ * (the set published in KV, else DEFAULT_RULES; compiled once per version, worker/published-rules.ts). Pages read it with `edgeOf(Astro.locals)`; a page that
  * reads it is personalised, so the Worker makes its response `private` and names the variant in
  * `x-marque-variant` (the rule ids that decided, no personal data).
  *
@@ -35,6 +35,7 @@ import {
   type VisitorHistory,
   verifyVisitorCookie,
 } from "../domain/personalization/visitor-cookie.ts";
+import { publishedDecider } from "./published-rules.ts";
 
 const CONSENT_COOKIE = "marque_consent";
 const VISITOR_COOKIE = "marque_visitor";
@@ -188,7 +189,7 @@ export function privateCacheControl(value: string | null): string {
   return ["private", ...(kept.length > 0 ? kept : ["no-cache"])].join(", ");
 }
 
-/** The decision of the default rules, compiled on the isolate's first request. */
+/** The decision of the built-in default rules (compiled once), where no published set can be read. */
 function decide(context: EdgeContext): Decision {
   decider ??= compileRules(DEFAULT_RULES);
   return decider(context);
@@ -221,7 +222,7 @@ const parseUrl = (text: string | null) => {
  */
 export async function edgeFor(
   request: Request,
-  env: { VISITOR_KEY?: string; ENVIRONMENT?: string },
+  env: { VISITOR_KEY?: string; ENVIRONMENT?: string; CONFIG?: KVNamespace },
   now: number,
 ): Promise<PageEdge> {
   const url = new URL(request.url);
@@ -245,7 +246,7 @@ export async function edgeFor(
     referrer,
     now,
   });
-  const decision = decide(context);
+  const decision = env.CONFIG ? (await publishedDecider(env.CONFIG, now))(context) : decide(context);
   const edge = { context, decision, variant: decision.fired.join(",") };
   const set: string[] = [];
   if (consent === "none" || !key) {
