@@ -41,7 +41,7 @@ type DimensionIndex = {
   first: number[];
 };
 type Term = { name: PreparedText; dimension: Dimension; value: number };
-type Filter = { name: FilterName; facet?: Facet; range?: RangeName; bits: Bitset };
+type Filter = { name: FilterName; bits: Bitset };
 
 /** Highlightable fields of a result: [start, end) character ranges the query matched. */
 export type Highlights = Partial<
@@ -207,7 +207,7 @@ export class SearchIndex {
         const position = index.position.get(String(value));
         if (position !== undefined) orInto(bits, index.bits[position] as Bitset);
       }
-      filters.push({ name: facet, facet, bits });
+      filters.push({ name: facet, bits });
     }
     const cursor = query.after === undefined ? null : decodeCursor(query.after, query.sort);
     if (cursor === "invalid") errors.push({ path: "after", message: "翻页游标无效 / The page cursor is invalid" });
@@ -216,7 +216,7 @@ export class SearchIndex {
     for (const name of RANGES) {
       const range = query[name];
       if (!range || (range.min === undefined && range.max === undefined)) continue;
-      filters.push({ name, range: name, bits: this.rangeBits(name, range.min, range.max) });
+      filters.push({ name, bits: this.rangeBits(name, range.min, range.max) });
     }
     if (query.deliveryDays !== undefined) {
       const threshold = DELIVERY_DAYS.indexOf(query.deliveryDays as (typeof DELIVERY_DAYS)[number]);
