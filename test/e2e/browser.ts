@@ -24,7 +24,8 @@ export function launch(): Promise<Browser> {
 
 /**
  * Collects what a user would see as breakage: console errors (CSP violations included), failed
- * requests and uncaught exceptions.
+ * requests and uncaught exceptions. Requests the browser aborts because the page navigated away
+ * (net::ERR_ABORTED) are not breakage.
  */
 export function watchForProblems(page: Page): string[] {
   const problems: string[] = [];
@@ -32,9 +33,10 @@ export function watchForProblems(page: Page): string[] {
     if (message.type() === "error") problems.push(`console: ${message.text()}`);
   });
   page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
-  page.on("requestfailed", (request) =>
-    problems.push(`request failed: ${request.url()} ${request.failure()?.errorText}`),
-  );
+  page.on("requestfailed", (request) => {
+    const reason = request.failure()?.errorText;
+    if (reason !== "net::ERR_ABORTED") problems.push(`request failed: ${request.url()} ${reason}`);
+  });
   return problems;
 }
 
