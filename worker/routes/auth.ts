@@ -15,8 +15,9 @@ import { type AuthEnv, endSession, requireSession, type SignedIn, startSession }
 import { database } from "../db/client.ts";
 import { oneTimeCodes, users } from "../db/schema.ts";
 import { log } from "../log.ts";
+import { json, problemResponse } from "../openapi.ts";
 import { decrypt, encrypt, type PiiKeys, phoneIndex, piiKeys, signToken, verifyToken } from "../pii.ts";
-import { ProblemSchema, problem } from "../problem.ts";
+import { problem } from "../problem.ts";
 import {
   CodeSentSchema,
   MeSchema,
@@ -28,14 +29,6 @@ import {
 import { type SmsProvider, smsProvider } from "../sms.ts";
 import { validationHook } from "../validation.ts";
 
-const json = <T extends z.ZodType>(schema: T, description: string) => ({
-  content: { "application/json": { schema } },
-  description,
-});
-const problemResponse = (description: string) => ({
-  content: { "application/problem+json": { schema: ProblemSchema } },
-  description,
-});
 const body = <T extends z.ZodType>(schema: T) => ({
   body: { content: { "application/json": { schema } }, required: true },
 });

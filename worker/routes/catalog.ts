@@ -2,7 +2,8 @@ import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import { getModel, listBrands, listCities, listDealers, listModels } from "../db/catalog.ts";
 import { database } from "../db/client.ts";
 import type { AppEnv } from "../env.ts";
-import { ProblemSchema, problem } from "../problem.ts";
+import { json, problemResponse } from "../openapi.ts";
+import { problem } from "../problem.ts";
 import {
   BrandSchema,
   CityListQuerySchema,
@@ -15,15 +16,6 @@ import {
   ModelSummarySchema,
 } from "../schemas/catalog.ts";
 import { validationHook } from "../validation.ts";
-
-const json = <T extends z.ZodType>(schema: T, description: string) => ({
-  content: { "application/json": { schema } },
-  description,
-});
-const problemResponse = (description: string) => ({
-  content: { "application/problem+json": { schema: ProblemSchema } },
-  description,
-});
 
 const CATALOG_CACHE = "public, max-age=60, stale-while-revalidate=600";
 

@@ -1,16 +1,12 @@
-import { createRoute, OpenAPIHono, type z } from "@hono/zod-openapi";
+import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
 import { compareTrims } from "../../domain/catalog/compare.ts";
 import { getModel, modelsOfTrims, trimChoices } from "../db/catalog.ts";
 import { database } from "../db/client.ts";
 import type { AppEnv } from "../env.ts";
+import { json } from "../openapi.ts";
 import { ProblemSchema, problem } from "../problem.ts";
 import { CompareChoicesSchema, CompareQuerySchema, ComparisonSchema, trimIdsOf } from "../schemas/compare.ts";
 import { validationHook } from "../validation.ts";
-
-const json = <T extends z.ZodType>(schema: T, description: string) => ({
-  content: { "application/json": { schema } },
-  description,
-});
 
 const CATALOG_CACHE = "public, max-age=60, stale-while-revalidate=600";
 

@@ -5,7 +5,8 @@ import { shanghaiDate } from "../../domain/time.ts";
 import { database } from "../db/client.ts";
 import { models, productModels } from "../db/schema.ts";
 import type { AppEnv } from "../env.ts";
-import { ProblemSchema, problem } from "../problem.ts";
+import { problemResponse } from "../openapi.ts";
+import { problem } from "../problem.ts";
 import {
   ProductModelDocumentSchema,
   ProductModelParamsSchema,
@@ -13,11 +14,6 @@ import {
   ValidatedConfigurationSchema,
 } from "../schemas/configurator.ts";
 import { validationHook } from "../validation.ts";
-
-const problemResponse = (description: string) => ({
-  content: { "application/problem+json": { schema: ProblemSchema } },
-  description,
-});
 
 /** The configurator's rule bases, and the server's own check of every configuration and price. */
 export const configurator = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })

@@ -17,8 +17,9 @@ import {
   leadPage,
   markBooking,
 } from "../db/dealer-console.ts";
+import { json, problemResponse } from "../openapi.ts";
 import { decrypt, type PiiKeys, piiKeys } from "../pii.ts";
-import { ProblemSchema, problem } from "../problem.ts";
+import { problem } from "../problem.ts";
 import {
   BookingActionParamsSchema,
   ConsoleBookingSchema,
@@ -33,14 +34,6 @@ import {
 } from "../schemas/dealer-console.ts";
 import { validationHook } from "../validation.ts";
 
-const json = <T extends z.ZodType>(schema: T, description: string) => ({
-  content: { "application/json": { schema } },
-  description,
-});
-const problemResponse = (description: string) => ({
-  content: { "application/problem+json": { schema: ProblemSchema } },
-  description,
-});
 const guarded = {
   401: problemResponse("Not signed in"),
   403: problemResponse("Not a dealer, ops or admin account, or another dealer's data"),

@@ -3,16 +3,12 @@ import { isOpenAt, shanghaiWeekday } from "../../domain/time.ts";
 import { database } from "../db/client.ts";
 import { dealerStock, demoTrims, findDealer, trimElsewhere, trimRef } from "../db/dealer.ts";
 import type { AppEnv } from "../env.ts";
-import { ProblemSchema, problem } from "../problem.ts";
+import { problemResponse } from "../openapi.ts";
+import { problem } from "../problem.ts";
 import { DealerDetailParamsSchema, DealerDetailQuerySchema, DealerDetailSchema } from "../schemas/dealer.ts";
 import { validationHook } from "../validation.ts";
 
 const NEARBY_DEALERS = 5;
-
-const problemResponse = (description: string) => ({
-  content: { "application/problem+json": { schema: ProblemSchema } },
-  description,
-});
 
 /** One dealer for its page: contact, hours, stock by model, trim and colour, demo cars, and a configured trim's stock. */
 export const dealerRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook }).openapi(

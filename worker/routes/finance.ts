@@ -14,7 +14,8 @@ import { createInsuranceSimulator } from "../../domain/insurance/simulator.ts";
 import { shanghaiDate } from "../../domain/time.ts";
 import type { AppEnv } from "../env.ts";
 import { log } from "../log.ts";
-import { ProblemSchema, problem } from "../problem.ts";
+import { json, problemResponse } from "../openapi.ts";
+import { problem } from "../problem.ts";
 import {
   FinanceQuoteQuerySchema,
   FinanceQuoteSchema,
@@ -24,15 +25,6 @@ import {
   SubscriptionQuoteSchema,
 } from "../schemas/finance.ts";
 import { validationHook } from "../validation.ts";
-
-const json = <T extends z.ZodType>(schema: T, description: string) => ({
-  content: { "application/json": { schema } },
-  description,
-});
-const problemResponse = (description: string) => ({
-  content: { "application/problem+json": { schema: ProblemSchema } },
-  description,
-});
 
 /** An insurer to ask and the key its answers must be signed with. */
 export interface InsurerConnection {

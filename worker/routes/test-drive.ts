@@ -20,8 +20,9 @@ import { changeProblem, changeProblemMessage, HOLDING_STATUSES } from "../../dom
 import { type Database, database } from "../db/client.ts";
 import { dealers, models, testDriveBookings, testDriveCars, trims } from "../db/schema.ts";
 import type { AppEnv } from "../env.ts";
+import { json, problemResponse } from "../openapi.ts";
 import { decrypt, encrypt, type PiiKeys, phoneIndex, piiKeys, signToken, verifyToken } from "../pii.ts";
-import { type FieldError, ProblemSchema, problem } from "../problem.ts";
+import { type FieldError, problem } from "../problem.ts";
 import {
   BookingParamsSchema,
   BookingSchema,
@@ -35,15 +36,6 @@ import {
   SlotsQuerySchema,
 } from "../schemas/test-drive.ts";
 import { validationHook } from "../validation.ts";
-
-const json = <T extends z.ZodType>(schema: T, description: string) => ({
-  content: { "application/json": { schema } },
-  description,
-});
-const problemResponse = (description: string) => ({
-  content: { "application/problem+json": { schema: ProblemSchema } },
-  description,
-});
 
 /** Expected outcomes of booking, each with its own problem type (RFC 9457), Chinese first. */
 const BOOKING_PROBLEMS = {
