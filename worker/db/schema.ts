@@ -284,10 +284,118 @@ export const orders = sqliteTable(
     configuration: text("configuration", { mode: "json" }).notNull(),
     priceFen: integer("price_fen").notNull(),
     depositFen: integer("deposit_fen").notNull(),
+    /** The shopper's Idempotency-Key: one order per user and key, however often the request is sent. */
+    idempotencyKey: text("idempotency_key"),
+    /** The saga log position this row reflects: a late projection never overwrites a newer one. */
+    seq: integer("seq").notNull().default(0),
+    cancelReason: text("cancel_reason"),
     createdAt: createdAt(),
     updatedAt: text("updated_at").notNull(),
   },
-  (t) => [index("orders_user_idx").on(t.userId), index("orders_status_idx").on(t.status)],
+  (t) => [
+    index("orders_user_idx").on(t.userId),
+    index("orders_status_idx").on(t.status),
+    uniqueIndex("orders_user_idempotency_idx").on(t.userId, t.idempotencyKey),
+  ],
+);
+
+/**
+ * A vehicle held for an order while its deposit is paid: one hold per vehicle and per order, so a
+ * vehicle can never be held twice. The saga that holds it releases it (or the order completes).
+ */
+export const vehicleHolds = sqliteTable(
+  "vehicle_holds",
+  {
+    vin: text("vin")
+      .primaryKey()
+      .references(() => inventoryVehicles.vin),
+    orderId: text("order_id").notNull().unique(),
+    expiresAt: text("expires_at").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("vehicle_holds_expires_idx").on(t.expiresAt)],
+);
+
+/** A build-to-order production slot claimed by an order: a trim's weekly capacity is a domain constant. */
+export const buildSlotClaims = sqliteTable(
+  "build_slot_claims",
+  {
+    orderId: text("order_id").primaryKey(),
+    trimId: text("trim_id")
+      .notNull()
+      .references(() => trims.id),
+    /** Monday of the production week, YYYY-MM-DD. */
+    week: text("week").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("build_slot_claims_trim_week_idx").on(t.trimId, t.week)],
+);
+
+/**
+ * Every payment webhook received, accepted or not: the replay guard (an event id is processed once)
+ * and the log ops read for rejected (unsigned, stale, replayed) deliveries.
+ */
+export const paymentWebhooks = sqliteTable(
+  "payment_webhooks",
+  {
+    id: text("id").primaryKey(),
+    /** The gateway's event id; null when the delivery could not even be parsed. */
+    eventId: text("event_id"),
+    channel: text("channel").notNull(),
+    receivedAt: text("received_at").notNull(),
+    outcome: text("outcome").$type<"accepted" | "duplicate" | "rejected">().notNull(),
+    reason: text("reason"),
+    orderId: text("order_id"),
+    paymentId: text("payment_id"),
+  },
+  (t) => [
+    uniqueIndex("payment_webhooks_event_idx").on(t.channel, t.eventId),
+    index("payment_webhooks_received_idx").on(t.receivedAt),
+  ],
+);
+
+/** A payment channel's circuit breaker, shared by every isolate and shown to ops. */
+export const paymentChannels = sqliteTable("payment_channels", {
+  channel: text("channel").primaryKey(),
+  state: text("state").$type<"closed" | "open" | "half_open">().notNull(),
+  /** Consecutive failures while closed. */
+  failures: integer("failures").notNull().default(0),
+  openedAt: text("opened_at"),
+  updatedAt: text("updated_at").notNull(),
+});
+
+/** What a risk guard decided about a principal's action, for ops. Only allow decisions that matter are kept. */
+export const riskEvents = sqliteTable(
+  "risk_events",
+  {
+    id: text("id").primaryKey(),
+    at: text("at").notNull(),
+    /** `user:<id>`, `device:<id>` or `ip:<address>` (never a phone number). */
+    principal: text("principal").notNull(),
+    action: text("action").notNull(),
+    outcome: text("outcome").$type<"allow" | "challenge" | "block">().notNull(),
+    rule: text("rule").notNull(),
+    detail: text("detail", { mode: "json" }).$type<Record<string, unknown>>().notNull(),
+  },
+  (t) => [index("risk_events_at_idx").on(t.at), index("risk_events_principal_idx").on(t.principal, t.at)],
+);
+
+/**
+ * State kept by the local partner simulators (insurer policies, registration offices) as the remote
+ * party would keep it: one record per idempotency key, so a retried call returns the same result.
+ */
+export const partnerSimulatorRecords = sqliteTable(
+  "partner_simulator_records",
+  {
+    partner: text("partner").notNull(),
+    key: text("key").notNull(),
+    reference: text("reference").notNull(),
+    status: text("status").notNull(),
+    body: text("body", { mode: "json" }).$type<Record<string, unknown>>().notNull(),
+    createdAt: createdAt(),
+    updatedAt: text("updated_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.partner, t.key] })],
 );
 
 /**
