@@ -1,4 +1,5 @@
 import { DurableObject } from "cloudflare:workers";
+import type { PaymentEvent } from "../domain/payment/gateway.ts";
 import { canTransition, type OrderState, TERMINAL_STATES } from "../domain/orders/order-state.ts";
 
 /** Payment not completed within 15 minutes cancels the order. */
@@ -66,6 +67,16 @@ export class OrderSaga extends DurableObject<Env> {
     if (to === "awaiting_payment") await this.ctx.storage.setAlarm(now + PAYMENT_TIMEOUT_MS);
     if (TERMINAL_STATES.includes(to)) await this.ctx.storage.deleteAlarm();
     return { ok: true, state: to };
+  }
+
+  /**
+   * A verified payment webhook for this order (the webhook route has checked its signature and
+   * dropped replays). Says whether it changed the order.
+   */
+  async paymentEvent(event: PaymentEvent): Promise<{ applied: boolean }> {
+    if (event.type !== "payment.succeeded" || (await this.state()) !== "awaiting_payment") return { applied: false };
+    this.append("awaiting_payment", "paid", Date.parse(event.occurredAt), `deposit paid via ${event.channel}`);
+    return { applied: true };
   }
 
   /** The payment clock ran out: cancel through compensation if payment is still awaited. */
