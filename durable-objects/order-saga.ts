@@ -1,6 +1,6 @@
 import { DurableObject } from "cloudflare:workers";
-import type { PaymentEvent } from "../domain/payment/gateway.ts";
 import { canTransition, type OrderState, TERMINAL_STATES } from "../domain/orders/order-state.ts";
+import type { PaymentEvent } from "../domain/payment/gateway.ts";
 
 /** Payment not completed within 15 minutes cancels the order. */
 export const PAYMENT_TIMEOUT_MS = 15 * 60 * 1000;
