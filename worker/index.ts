@@ -5,6 +5,7 @@ import { carry, edgeFor, finishPage, isPageRequest } from "./edge.ts";
 import { withSecurityHeaders } from "./security.ts";
 
 export { OrderSaga } from "../durable-objects/order-saga.ts";
+export { PaymentSimulator } from "../durable-objects/payment-simulator.ts";
 export { RiskGuard } from "../durable-objects/risk-guard.ts";
 
 const isApi = (pathname: string) => pathname === "/api" || pathname.startsWith("/api/");

@@ -6,6 +6,7 @@ import { consumeAnalytics } from "./analytics.ts";
 import { app } from "./app.ts";
 
 export { OrderSaga } from "../durable-objects/order-saga.ts";
+export { PaymentSimulator } from "../durable-objects/payment-simulator.ts";
 export { RiskGuard } from "../durable-objects/risk-guard.ts";
 
 export default {

@@ -49,6 +49,7 @@ export function ensureDevVars(): void {
   const secrets = [
     ["PII_KEY", "Key for personal data at rest (worker/pii.ts)"],
     ["VISITOR_KEY", "Key that signs the visitor cookie (worker/edge.ts)"],
+    ["PAYMENT_WEBHOOK_SECRET", "Signs the payment simulator's webhooks (domain/payment/signature.ts)"],
   ];
   for (const [name, purpose] of secrets) {
     const vars = readFileSync(".dev.vars", "utf8");
