@@ -16,6 +16,7 @@ import { events } from "./routes/events.ts";
 import { finance } from "./routes/finance.ts";
 import { health } from "./routes/health.ts";
 import { mediaRoutes } from "./routes/media.ts";
+import { payments } from "./routes/payments.ts";
 import { search } from "./routes/search.ts";
 import { testDrives } from "./routes/test-drive.ts";
 import { contentSecurityPolicy, SECURITY_HEADERS } from "./security.ts";
@@ -72,7 +73,8 @@ const routes = app
   .route("/", events)
   .route("/", mediaRoutes)
   .route("/", auth)
-  .route("/", dealerConsole);
+  .route("/", dealerConsole)
+  .route("/", payments);
 
 app.doc31("/openapi.json", {
   openapi: "3.1.0",
