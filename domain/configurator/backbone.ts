@@ -46,6 +46,8 @@ export class BackboneFinder {
   /** Scratch for find(): for each option, the values some known model gives it (1 true, 2 false). */
   private readonly seen: Uint8Array;
   private readonly noLocks: Uint8Array;
+  /** Scratch for find(): for each variable, 1 when assumed true, 2 when assumed false. */
+  private readonly assumed: Uint8Array;
 
   /** `solver` holds the clauses of `cnf`; options are its variables 1..optionCount. */
   constructor(solver: SatSolver, cnf: Cnf, optionCount: number) {
@@ -58,6 +60,7 @@ export class BackboneFinder {
     this.locked = new Uint8Array(cnf.numVars + 1);
     this.seen = new Uint8Array(optionCount + 1);
     this.noLocks = new Uint8Array(cnf.numVars + 1);
+    this.assumed = new Uint8Array(cnf.numVars + 1);
   }
 
   /** The backbone literals under `assumptions` over option variables not assumed; "unknown" after `deadline`. */
@@ -69,13 +72,18 @@ export class BackboneFinder {
     const previousBase = this.base;
     const model = this.startingModel(assumptions, implied, deadline);
     if (model === "unsat" || model === "unknown") return { status: model };
-    const chosen = new Set(assumptions.map(Math.abs));
+    const assumed = this.assumed.fill(0);
+    for (const lit of assumptions) assumed[Math.abs(lit)] = lit > 0 ? 1 : 2;
     const seen = this.seen.fill(0);
     for (let v = 1; v <= this.optionCount; v++) seen[v] = seenBit(model[v] as number);
     if (previousBase) this.witnesses.rebase(previousBase, model, locked);
     this.witnesses.markSeen(seen, this.optionCount);
-    const backbone = implied.filter((lit) => Math.abs(lit) <= this.optionCount && !chosen.has(Math.abs(lit)));
-    const previous = this.last && this.extends(assumptions, this.last.assumptions) ? this.last : null;
+    const backbone: number[] = [];
+    for (const lit of implied) {
+      const v = Math.abs(lit);
+      if (v <= this.optionCount && !assumed[v]) backbone.push(lit);
+    }
+    const previous = this.last && this.extends(this.last.assumptions) ? this.last : null;
     for (const lit of previous?.backbone ?? []) {
       if (locked[Math.abs(lit)]) continue;
       locked[Math.abs(lit)] = 1;
@@ -87,7 +95,7 @@ export class BackboneFinder {
       if (!locked[v] && seen[v] !== (SEEN_TRUE | SEEN_FALSE)) open.push(model[v] ? v : -v);
     if (!this.settleWithSolver(open, model, assumptions, locked, seen, deadline, backbone))
       return { status: "unknown" };
-    this.last = { assumptions: [...assumptions], backbone };
+    this.last = { assumptions: assumptions.slice(), backbone };
     return { status: "ok", backbone };
   }
 
@@ -144,7 +152,7 @@ export class BackboneFinder {
     for (let v = 1; v <= this.optionCount; v++) if (model[v] && !quickly(-v)) return false;
     for (const lit of hard) {
       if (!open(lit)) continue;
-      if (this.solver.implied([...assumptions, lit]) === null) {
+      if (this.solver.refutes(assumptions, lit)) {
         backbone.push(-lit);
         locked[Math.abs(lit)] = 1;
       } else this.witness(model, lit, locked, seen, { lost: true });
@@ -195,14 +203,17 @@ export class BackboneFinder {
   ): boolean {
     const opposed = (lit: number) => ((seen[Math.abs(lit)] as number) & seenBit(lit > 0 ? 0 : 1)) !== 0;
     let candidates = open;
-    const stay = candidates.length > 0 ? literalsOf(model) : [];
+    let stay: number[] | null = null;
     while (candidates.length > 0) {
       const tested = candidates[0] as number;
-      const probe = [...assumptions, -tested];
-      const status =
-        this.solver.implied(probe) === null
-          ? "unsat"
-          : this.solver.solve(probe, { deadline, prefer: [...candidates.map((lit) => -lit), ...stay] });
+      const refuted = this.solver.refutes(assumptions, -tested);
+      if (!refuted) stay ??= literalsOf(model);
+      const status = refuted
+        ? "unsat"
+        : this.solver.solve([...assumptions, -tested], {
+            deadline,
+            prefer: [...candidates.map((lit) => -lit), ...(stay as number[])],
+          });
       if (status === "unknown") return false;
       if (status === "unsat") {
         backbone.push(tested);
@@ -220,10 +231,10 @@ export class BackboneFinder {
     return true;
   }
 
-  /** Whether every literal of `earlier` is also in `later`. */
-  private extends(later: readonly number[], earlier: readonly number[]): boolean {
-    const now = new Set(later);
-    return earlier.every((lit) => now.has(lit));
+  /** Whether every literal of `earlier` is also assumed now (see `assumed`). */
+  private extends(earlier: readonly number[]): boolean {
+    for (const lit of earlier) if (this.assumed[Math.abs(lit)] !== (lit > 0 ? 1 : 2)) return false;
+    return true;
   }
 }
 

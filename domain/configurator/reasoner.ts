@@ -33,6 +33,9 @@ export type Repair =
   | { status: "impossible"; sources: Source[] }
   | GaveUp;
 
+const STATES: readonly OptionState[] = ["free", "forced", "excluded", "chosen", "rejected"];
+const [FREE, FORCED, EXCLUDED, CHOSEN, REJECTED] = [0, 1, 2, 3, 4];
+
 /** Time allowed to one reasoning call unless the caller says otherwise. */
 export const DEFAULT_BUDGET_MS = 2000;
 const MAX_HITTING_SET_CHECKS = 200_000;
@@ -51,9 +54,14 @@ export class Reasoner {
   private readonly solver: SatSolver;
   private explainer: { solver: SatSolver; selectors: number[] } | null = null;
   private readonly backbone: BackboneFinder;
+  /** Option codes by variable (index 0 unused), and scratch for states(): each option's state (see STATES). */
+  private readonly codes: string[];
+  private readonly stateOf: Uint8Array;
 
   constructor(compiled: CompiledModel) {
     this.compiled = compiled;
+    this.codes = ["", ...compiled.model.options.map((option) => option.code)];
+    this.stateOf = new Uint8Array(this.codes.length);
     this.solver = new SatSolver(compiled.cnf.numVars);
     for (const clause of compiled.cnf.clauses) this.solver.addClause(clause);
     this.backbone = new BackboneFinder(this.solver, compiled.cnf, compiled.optionCount);
@@ -72,7 +80,7 @@ export class Reasoner {
       if (this.solver.solve(assumptions, { deadline }) !== "unsat") return { status: "gave-up" };
       return { status: "contradiction", conflicting: this.choicesOf(this.solver.core()) };
     }
-    return { status: "ok", states: this.states(choices, found.backbone) };
+    return { status: "ok", states: this.states(assumptions, found.backbone) };
   }
 
   /**
@@ -152,15 +160,13 @@ export class Reasoner {
       .map((lit) => ({ option: this.compiled.model.options[Math.abs(lit) - 1]?.code ?? "", selected: lit > 0 }));
   }
 
-  private states(choices: readonly Choice[], backbone: readonly number[]): Map<string, OptionState> {
-    const { options } = this.compiled.model;
-    const byVar: OptionState[] = new Array(options.length + 1).fill("free");
-    for (const lit of backbone) byVar[Math.abs(lit)] = lit > 0 ? "forced" : "excluded";
-    for (const lit of this.literals(choices)) byVar[Math.abs(lit)] = lit > 0 ? "chosen" : "rejected";
+  private states(choiceLits: readonly number[], backbone: readonly number[]): Map<string, OptionState> {
+    const byVar = this.stateOf.fill(FREE);
+    for (const lit of backbone) byVar[Math.abs(lit)] = lit > 0 ? FORCED : EXCLUDED;
+    for (const lit of choiceLits) byVar[Math.abs(lit)] = lit > 0 ? CHOSEN : REJECTED;
     const states = new Map<string, OptionState>();
-    options.forEach((option, i) => {
-      states.set(option.code, byVar[i + 1] as OptionState);
-    });
+    const { codes } = this;
+    for (let v = 1; v < codes.length; v++) states.set(codes[v] as string, STATES[byVar[v] as number] as OptionState);
     return states;
   }
 

@@ -129,4 +129,60 @@ describe("SatSolver preferences and unit propagation", () => {
     expect(solver.implied([1, 4])).toBeNull();
     expect(solver.solve([1])).toBe("sat");
   });
+
+  it("propagates assumption lists that share a prefix with the last call's soundly and at least as far as a fresh solver, with solving and clauses in between", () => {
+    const literal = (numVars: number) => fc.integer({ min: 1, max: numVars }).chain((v) => fc.constantFrom(v, -v));
+    const step = (numVars: number) =>
+      fc.oneof(
+        fc.record({
+          kind: fc.constant("implied" as const),
+          keep: fc.nat({ max: numVars }),
+          more: fc.array(literal(numVars), { maxLength: 4 }),
+        }),
+        fc.record({ kind: fc.constant("solve" as const) }),
+        fc.record({
+          kind: fc.constant("clause" as const),
+          clause: fc.array(literal(numVars), { minLength: 1, maxLength: 3 }),
+        }),
+      );
+    fc.assert(
+      fc.property(
+        fc
+          .integer({ min: 2, max: 10 })
+          .chain((numVars) =>
+            fc.tuple(
+              fc.constant(numVars),
+              fc.array(fc.array(literal(numVars), { minLength: 2, maxLength: 3 }), { maxLength: 12 }),
+              fc.array(step(numVars), { maxLength: 30 }),
+            ),
+          ),
+        ([numVars, clauses, steps]) => {
+          const cnf = { numVars, clauses: [...clauses] };
+          const solver = solverFor(cnf);
+          let assumptions: number[] = [];
+          for (const s of steps) {
+            if (s.kind === "clause") {
+              solver.addClause(s.clause);
+              cnf.clauses.push(s.clause);
+            } else if (s.kind === "solve") {
+              solver.solve(assumptions);
+            } else {
+              assumptions = [...assumptions.slice(0, s.keep), ...s.more];
+              const fresh = solverFor(cnf).implied(assumptions);
+              const implied = solver.implied(assumptions);
+              if (implied === null) expect(bruteForceSat(cnf, assumptions)).toBe(false);
+              else {
+                expect(fresh).not.toBeNull();
+                for (const lit of fresh ?? []) expect(implied).toContain(lit);
+                for (const lit of implied) expect(bruteForceSat(cnf, [...assumptions, -lit])).toBe(false);
+              }
+              const [last, ...rest] = [...assumptions].reverse();
+              if (last !== undefined) expect(solver.refutes(rest.reverse(), last)).toBe(implied === null);
+            }
+          }
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
 });

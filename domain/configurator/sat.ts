@@ -79,6 +79,9 @@ export class SatSolver {
   private failed: number[] = [];
   private preferred: number[] = [];
   private preferredAt = 0;
+  /** The assumptions implied() left propagated on the trail, and the decision level after each. */
+  private readonly keptAssumptions: number[] = [];
+  private readonly keptLevels: number[] = [];
   /** Conflicts met over the solver's life (for benchmarks). */
   conflicts = 0;
 
@@ -128,6 +131,7 @@ export class SatSolver {
   /** Solves under the assumptions (literals that must hold for this call only). */
   solve(assumptions: readonly number[] = [], budget: SolveBudget & SolveOptions = {}): SolveStatus {
     this.failed = [];
+    this.cancelUntil(0);
     if (!this.ok) return "unsat";
     for (const a of assumptions) this.ensureVars(Math.abs(a));
     const internal = assumptions.map(toInternal);
@@ -144,26 +148,56 @@ export class SatSolver {
 
   /**
    * The literals that unit propagation alone derives from the assumptions (the assumptions
-   * included), without search; null when propagation already finds a conflict.
+   * included), without search; null when propagation already finds a conflict. The propagated
+   * assumptions stay on the trail until another call needs it, so that a call whose assumptions
+   * extend the last one's (the next click, a probe of one more literal) only propagates what is new.
    */
   implied(assumptions: readonly number[]): number[] | null {
-    if (!this.ok) return null;
-    this.cancelUntil(0);
+    if (!this.propagateAssumptions(assumptions)) return null;
+    const found = new Array<number>(this.trailSize);
+    for (let i = 0; i < this.trailSize; i++) found[i] = toExternal(this.trail[i] as number);
+    return found;
+  }
+
+  /** Whether unit propagation alone finds the assumptions and `lit` in conflict (see implied). */
+  refutes(assumptions: readonly number[], lit: number): boolean {
+    return !this.propagateAssumptions(assumptions, lit);
+  }
+
+  /**
+   * Propagates the assumptions (then `extra`, unless 0) one decision level each, reusing the levels
+   * kept from the last call for the longest prefix it shares with it; false (and level 0) on a conflict.
+   */
+  private propagateAssumptions(assumptions: readonly number[], extra = 0): boolean {
+    if (!this.ok) return false;
+    const count = assumptions.length + (extra === 0 ? 0 : 1);
+    const at = (i: number) => (i < assumptions.length ? (assumptions[i] as number) : extra);
+    let shared = 0;
+    const kept = this.keptAssumptions;
+    while (shared < kept.length && shared < count && kept[shared] === at(shared)) shared++;
+    this.cancelUntil(shared === 0 ? 0 : (this.keptLevels[shared - 1] as number));
+    kept.length = shared;
+    this.keptLevels.length = shared;
     let conflict = this.propagate() !== UNDEF;
-    for (const external of assumptions) {
-      if (conflict) break;
+    for (let i = shared; i < count && !conflict; i++) {
+      const external = at(i);
       this.ensureVars(Math.abs(external));
       const lit = toInternal(external);
       const value = this.litValue(lit);
       if (value === FALSE) conflict = true;
-      if (value !== UNDEF) continue;
-      this.trailLim.push(this.trailSize);
-      this.enqueue(lit, UNDEF);
-      conflict = this.propagate() !== UNDEF;
+      else if (value === UNDEF) {
+        this.trailLim.push(this.trailSize);
+        this.enqueue(lit, UNDEF);
+        conflict = this.propagate() !== UNDEF;
+      }
+      kept.push(external);
+      this.keptLevels.push(this.decisionLevel());
     }
-    const found = conflict ? null : Array.from(this.trail.subarray(0, this.trailSize), toExternal);
+    if (!conflict) return true;
     this.cancelUntil(0);
-    return found;
+    kept.length = 0;
+    this.keptLevels.length = 0;
+    return false;
   }
 
   /** After "sat": the value of a variable in the model found. */
@@ -452,6 +486,10 @@ export class SatSolver {
     this.qhead = stop;
     this.trailLim.length = level;
     this.preferredAt = 0;
+    while (this.keptLevels.length > 0 && (this.keptLevels[this.keptLevels.length - 1] as number) > level) {
+      this.keptLevels.pop();
+      this.keptAssumptions.pop();
+    }
   }
 
   private pickBranch(): number {
