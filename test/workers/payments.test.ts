@@ -413,7 +413,14 @@ describe("the payment router", () => {
 describe("cashier and ops endpoints", () => {
   it("lets the cashier show, pay and fail payments outside production only", async () => {
     const request = paymentRequest();
-    await simulator(BACKUP).create(BACKUP, request);
+    await simulator(PRIMARY).behave({ unavailable: true });
+    const created = await call<{ channel: string; cashierUrl: string }>("/dev/payments", {
+      method: "POST",
+      body: JSON.stringify(request),
+    });
+    expect(created.status).toBe(201);
+    expect(created.body.channel).toBe(BACKUP);
+    expect(created.body.cashierUrl).toBe(`/pay/sim/${request.paymentId}?channel=${BACKUP}`);
     const shown = await call<{ status: string; returnUrl: string }>(`/dev/payments/${BACKUP}/${request.paymentId}`);
     expect(shown.body).toMatchObject({ status: "pending", returnUrl: request.returnUrl });
     const paid = await call<{ status: string }>(`/dev/payments/${BACKUP}/${request.paymentId}/pay`, { method: "POST" });
@@ -432,6 +439,12 @@ describe("cashier and ops endpoints", () => {
       },
     );
     expect(production.status).toBe(404);
+    const refused = await call<{ kind: string }>("/dev/payments", {
+      method: "POST",
+      body: JSON.stringify({ ...paymentRequest(), returnUrl: "javascript:alert(1)" }),
+    });
+    expect(refused.status).toBe(400);
+    expect(refused.body.kind).toBe("rejected");
   });
 
   it("injects behaviours through the API and refuses unknown ones", async () => {

@@ -12,14 +12,16 @@ import type { AppEnv } from "../env.ts";
 import { log } from "../log.ts";
 import { json, problemResponse } from "../openapi.ts";
 import { breakers } from "../payment/breaker-store.ts";
-import { configuredChannels } from "../payment/router.ts";
+import { configuredChannels, paymentRouter } from "../payment/router.ts";
 import { problem } from "../problem.ts";
 import {
   BehaviourChangeSchema,
   BehaviourSchema,
   ChannelParamsSchema,
   ChannelsSchema,
+  CreatedPaymentSchema,
   PaymentParamsSchema,
+  PaymentRequestSchema,
   SimulatedPaymentSchema,
   WebhookAnswerSchema,
   WebhookLogQuerySchema,
@@ -146,6 +148,29 @@ const webhooks = new OpenAPIHono<AppEnv>({ defaultHook: validationHook }).openap
 );
 
 const cashier = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
+  .openapi(
+    createRoute({
+      method: "post",
+      path: "/dev/payments",
+      tags: ["Payment simulator (development)"],
+      summary: "Create a payment as the order saga does (primary channel, failing over to the backup)",
+      description:
+        "Development only (404 in production): to try the cashier without placing an order. A refusal or an outage of every channel answers 400 with `kind` (`rejected`, `unavailable`, `timeout`).",
+      request: { body: { content: { "application/json": { schema: PaymentRequestSchema } }, required: true } },
+      responses: {
+        201: json(CreatedPaymentSchema, "Created; send the shopper to `cashierUrl`"),
+        400: problemResponse("Invalid request, refused by the channel, or no channel available"),
+      },
+    }),
+    async (c) => {
+      const refused = notInProduction(c);
+      if (refused) return refused as never;
+      const created = await paymentRouter(c.env).create(c.req.valid("json"));
+      if (!created.ok)
+        return problem(c, "validation", created.error.message, { extensions: { kind: created.error.kind } }) as never;
+      return c.json(created, 201);
+    },
+  )
   .openapi(
     createRoute({
       method: "get",

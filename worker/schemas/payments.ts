@@ -1,4 +1,5 @@
 import { z } from "@hono/zod-openapi";
+import type { PaymentRequest } from "../../domain/payment/gateway.ts";
 import type { SimulatorBehaviour } from "../../domain/payment/simulator.ts";
 
 const channel = z
@@ -12,6 +13,20 @@ const paymentId = z
 
 export const ChannelParamsSchema = z.object({ channel });
 export const PaymentParamsSchema = z.object({ channel, paymentId });
+
+export const PaymentRequestSchema = z
+  .strictObject({
+    paymentId: z.string().regex(/^[\w:.-]{1,100}$/, "无效的支付编号 / Not a valid payment id"),
+    orderId: z.string().min(1).max(100),
+    amountFen: z.number().int().positive(),
+    description: z.string().min(1).max(200),
+    returnUrl: z.string().min(1).max(500),
+  })
+  .openapi("PaymentRequest") satisfies z.ZodType<PaymentRequest>;
+
+export const CreatedPaymentSchema = z
+  .object({ ok: z.literal(true), channel: z.string(), providerRef: z.string(), cashierUrl: z.string() })
+  .openapi("CreatedPayment");
 
 export const WebhookAnswerSchema = z
   .object({
