@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isOpenAt, shanghaiDate, shanghaiWeekday } from "./time.ts";
+import { addDays, isOpenAt, shanghaiDate, shanghaiWeekday } from "./time.ts";
 
 describe("Asia/Shanghai calendar", () => {
   it("turns the date over at 16:00 UTC", () => {
@@ -20,5 +20,12 @@ describe("Asia/Shanghai calendar", () => {
     expect(isOpenAt(hours, Date.parse("2026-11-30T18:00:00+08:00"))).toBe(false);
     expect(isOpenAt(hours, Date.parse("2026-11-30T02:00:00Z"))).toBe(true);
     expect(isOpenAt(hours, Date.parse("2026-12-01T10:00:00+08:00"))).toBe(false);
+  });
+});
+
+describe("addDays", () => {
+  it("crosses month and year ends and goes backwards", () => {
+    expect(addDays("2026-12-30", 3)).toBe("2027-01-02");
+    expect(addDays("2028-03-01", -1)).toBe("2028-02-29");
   });
 });

@@ -29,3 +29,11 @@ export function isOpenAt(hours: OpeningHours, now = Date.now()): boolean {
   const at = (hhmm: string) => Date.parse(`${shanghaiDate(now)}T${hhmm}:00+08:00`);
   return at(today.open) <= now && now < at(today.close);
 }
+
+/**
+ * The calendar date `days` after `isoDate` (YYYY-MM-DD), negative for before.
+ * @example addDays("2026-12-30", 3) // "2027-01-02"
+ */
+export function addDays(isoDate: string, days: number): string {
+  return new Date(Date.parse(`${isoDate}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+}

@@ -14,8 +14,10 @@ import { dealerConsole } from "./routes/dealer-console.ts";
 import { dealerRoutes } from "./routes/dealers.ts";
 import { events } from "./routes/events.ts";
 import { finance } from "./routes/finance.ts";
+import { marketerConsole } from "./routes/marketer.ts";
 import { health } from "./routes/health.ts";
 import { mediaRoutes } from "./routes/media.ts";
+import { orders } from "./routes/orders.ts";
 import { payments } from "./routes/payments.ts";
 import { search } from "./routes/search.ts";
 import { testDrives } from "./routes/test-drive.ts";
@@ -74,6 +76,7 @@ const routes = app
   .route("/", mediaRoutes)
   .route("/", auth)
   .route("/", dealerConsole)
+  .route("/", orders)
   .route("/", payments);
 
 app.doc31("/openapi.json", {

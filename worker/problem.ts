@@ -59,6 +59,20 @@ export const PROBLEMS = {
     title: "该预约的状态不允许此操作 / The booking's status does not allow this",
   },
   "slot-not-started": { status: 409, title: "试驾时段尚未开始 / The test-drive slot has not started yet" },
+  "vehicle-unavailable": {
+    status: 409,
+    title: "这台配置的现车已被订完 / Every matching car in stock has been taken",
+  },
+  "build-slots-full": { status: 409, title: "近期生产排期已满 / No build slots left" },
+  "order-in-progress": {
+    status: 409,
+    title: "同一订单请求正在处理中 / The same order request is still being processed",
+  },
+  "idempotency-key-reused": {
+    status: 422,
+    title: "该 Idempotency-Key 已用于另一个请求 / This Idempotency-Key was used for a different request",
+  },
+  "order-not-cancellable": { status: 409, title: "订单已确认，无法在线取消 / A confirmed order cannot be cancelled online" },
   internal: { status: 500, title: "服务器内部错误 / Internal server error" },
 } as const satisfies Record<string, { status: ContentfulStatusCode; title: string }>;
 

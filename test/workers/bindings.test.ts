@@ -1,7 +1,5 @@
-import { runDurableObjectAlarm, runInDurableObject } from "cloudflare:test";
 import { env, exports } from "cloudflare:workers";
 import { describe, expect, it, vi } from "vitest";
-import { OrderSaga } from "../../durable-objects/order-saga.ts";
 
 const api = (path: string, init?: RequestInit) => exports.default.fetch(new Request(`http://store.test${path}`, init));
 
@@ -64,46 +62,6 @@ describe("RiskGuard durable object", () => {
     const blocked = await send();
     expect(blocked.status).toBe(429);
     expect(Number(blocked.headers.get("retry-after"))).toBeGreaterThan(0);
-  });
-});
-
-describe("OrderSaga durable object", () => {
-  it("places an order once, refuses illegal moves and keeps a log", async () => {
-    const saga = env.ORDER_SAGA.get(env.ORDER_SAGA.idFromName("order-1"));
-    expect(await saga.place()).toEqual({ ok: true, state: "placed" });
-    expect(await saga.place()).toEqual({ ok: true, state: "placed" });
-    expect(await saga.transition("confirmed", "skip ahead")).toEqual({
-      ok: false,
-      type: "illegal-transition",
-      state: "placed",
-    });
-    expect(await saga.transition("vehicle_held", "VIN held")).toEqual({ ok: true, state: "vehicle_held" });
-    expect((await saga.log()).map((entry) => entry.to)).toEqual(["placed", "vehicle_held"]);
-  });
-
-  it("cancels an order whose payment does not arrive within 15 minutes", async () => {
-    const stub = env.ORDER_SAGA.get(env.ORDER_SAGA.idFromName("order-2"));
-    await stub.place();
-    await stub.transition("vehicle_held", "held");
-    await stub.transition("awaiting_payment", "cashier opened");
-    const alarmAt = await runInDurableObject(stub, (instance: OrderSaga, state) => {
-      expect(instance).toBeInstanceOf(OrderSaga);
-      return state.storage.getAlarm();
-    });
-    expect(alarmAt).toBeGreaterThan(Date.now() + 14 * 60 * 1000);
-    expect(await runDurableObjectAlarm(stub)).toBe(true);
-    expect(await stub.state()).toBe("cancelled");
-    expect((await stub.log()).at(-1)?.reason).toBe("vehicle released");
-  });
-
-  it("keeps a paid order when the payment clock fires late", async () => {
-    const stub = env.ORDER_SAGA.get(env.ORDER_SAGA.idFromName("order-3"));
-    await stub.place();
-    await stub.transition("vehicle_held", "held");
-    await stub.transition("awaiting_payment", "cashier opened");
-    await stub.transition("paid", "deposit captured");
-    await runDurableObjectAlarm(stub);
-    expect(await stub.state()).toBe("paid");
   });
 });
 

@@ -2,6 +2,7 @@ import { and, eq, gte, inArray } from "drizzle-orm";
 import type { BodyType } from "../../domain/catalog/types.ts";
 import { colourFamily } from "../../domain/search/colour.ts";
 import { type Listing, ORDER_LEAD_DAYS } from "../../domain/search/listing.ts";
+import { addDays } from "../../domain/time.ts";
 import type { Database } from "../db/client.ts";
 import {
   brands,
@@ -175,8 +176,4 @@ export async function changedVehicles(db: Database, watermark: string, limit: nu
     .where(gte(inventoryVehicles.updatedAt, watermark))
     .orderBy(inventoryVehicles.updatedAt)
     .limit(limit);
-}
-
-function addDays(isoDate: string, days: number): string {
-  return new Date(Date.parse(`${isoDate}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 }
