@@ -1,6 +1,6 @@
 /**
  * Seeds the local store: the city dataset, the demo catalogue, dealers and inventory into D1, and
- * the generated car images into R2. Idempotent: an already seeded database is left as it is, and
+ * the generated car images and 3D models (GLB) into R2. Idempotent: an already seeded database is left as it is, and
  * images are stored under content-hashed keys, so nothing is written twice.
  *
  *   npm run seed -- [--inventory 5000] [--seed 1] [--persist-to .wrangler/state]
@@ -16,6 +16,7 @@ import type { DemoData } from "./demo/rows.ts";
 import { storeDemo } from "./demo/store.ts";
 import { platformProxy } from "./lib/platform.ts";
 import { PERSIST_DIR } from "./lib/run.ts";
+import { seedCarModels } from "./models3d/seed.ts";
 
 /** HSL saturation of a #rrggbb colour, 0 (grey) to 1: the catalogue shows each model in a colourful paint. */
 function saturation(hex: string): number {
@@ -112,6 +113,7 @@ async function main() {
     console.log(
       `seed: ${uploaded} of ${images.length} images uploaded to R2 (${((performance.now() - started) / 1000).toFixed(1)} s)`,
     );
+    await seedCarModels(proxy.env.MEDIA, db, demo);
   } finally {
     await proxy.dispose();
   }

@@ -35,11 +35,19 @@ export const mediaRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook
     const { folder, file } = c.req.valid("param");
     const key = `${folder}/${file}`;
     const headers = c.req.raw.headers;
+    const range = parseRange(headers.get("range"));
+    const unsatisfiable = async () => {
+      const head = await c.env.MEDIA.head(key);
+      if (!head) return problem(c, "not-found", "没有这个文件 / No such file") as never;
+      c.header("content-range", `bytes */${head.size}`);
+      return problem(c, "range-not-satisfiable") as never;
+    };
+    if (range && "suffix" in range && range.suffix === 0) return unsatisfiable();
     let object: R2Object | R2ObjectBody | null;
     try {
-      object = await c.env.MEDIA.get(key, { range: headers, onlyIf: headers });
+      object = await c.env.MEDIA.get(key, { onlyIf: headers, ...(range ? { range } : {}) });
     } catch {
-      return problem(c, "range-not-satisfiable") as never;
+      return unsatisfiable();
     }
     if (!object) return problem(c, "not-found", "没有这个文件 / No such file") as never;
     const responseHeaders = new Headers();
@@ -48,15 +56,36 @@ export const mediaRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook
     responseHeaders.set("cache-control", "public, max-age=31536000, immutable");
     responseHeaders.set("accept-ranges", "bytes");
     if (!("body" in object)) return new Response(null, { status: 304, headers: responseHeaders }) as never;
-    const range = object.range as { offset?: number; length?: number; suffix?: number } | undefined;
-    if (range && headers.has("range")) {
-      const offset = range.suffix !== undefined ? object.size - range.suffix : (range.offset ?? 0);
-      const length = range.length ?? object.size - offset;
-      responseHeaders.set("content-range", `bytes ${offset}-${offset + length - 1}/${object.size}`);
-      responseHeaders.set("content-length", String(length));
+    if (range) {
+      const offset = "suffix" in range ? Math.max(0, object.size - range.suffix) : range.offset;
+      if (offset >= object.size) {
+        await object.body.cancel();
+        return unsatisfiable();
+      }
+      const last =
+        "suffix" in range ? object.size - 1 : Math.min(object.size - 1, offset + (range.length ?? object.size) - 1);
+      responseHeaders.set("content-range", `bytes ${offset}-${last}/${object.size}`);
+      responseHeaders.set("content-length", String(last - offset + 1));
       return new Response(object.body, { status: 206, headers: responseHeaders }) as never;
     }
     responseHeaders.set("content-length", String(object.size));
     return new Response(object.body, { status: 200, headers: responseHeaders }) as never;
   },
 );
+
+/**
+ * One byte range of a `Range` header as R2 takes it; anything else (several ranges, other units,
+ * malformed) is ignored and the whole object is served, as RFC 9110 allows.
+ * @example parseRange("bytes=0-99") // { offset: 0, length: 100 }
+ */
+export function parseRange(header: string | null): { offset: number; length?: number } | { suffix: number } | null {
+  const match = /^bytes=(\d*)-(\d*)$/.exec(header?.trim() ?? "");
+  if (!match) return null;
+  const [, first = "", last = ""] = match;
+  if (first === "" && last === "") return null;
+  if (first === "") return { suffix: Number(last) };
+  const offset = Number(first);
+  if (last === "") return { offset };
+  if (Number(last) < offset) return null;
+  return { offset, length: Number(last) - offset + 1 };
+}
