@@ -76,6 +76,7 @@ const routes = app
   .route("/", mediaRoutes)
   .route("/", auth)
   .route("/", dealerConsole)
+  .route("/", marketerConsole)
   .route("/", orders)
   .route("/", payments);
 
