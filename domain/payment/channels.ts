@@ -3,7 +3,7 @@
  * simulator; the first is the primary, the rest are backups tried in order when it fails.
  */
 export const SIMULATED_CHANNELS = ["alipay-sim", "unionpay-sim"] as const;
-export type SimulatedChannel = (typeof SIMULATED_CHANNELS)[number];
+type SimulatedChannel = (typeof SIMULATED_CHANNELS)[number];
 
 /** How the cashier names each channel, Chinese and English. */
 export const CHANNEL_LABELS: Record<SimulatedChannel, { zh: string; en: string }> = {

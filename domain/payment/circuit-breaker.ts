@@ -4,7 +4,7 @@
  * has passed. Half-open: calls pass as trials; a success closes the breaker, a failure opens it again.
  */
 
-export type BreakerStateName = "closed" | "open" | "half_open";
+type BreakerStateName = "closed" | "open" | "half_open";
 
 export interface Breaker {
   state: BreakerStateName;

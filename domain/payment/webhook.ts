@@ -5,7 +5,7 @@
 import { z } from "zod";
 import type { PaymentEvent } from "./gateway.ts";
 
-export const PaymentEventSchema = z.strictObject({
+const PaymentEventSchema = z.strictObject({
   eventId: z.string().min(1).max(100),
   type: z.enum(["payment.succeeded", "payment.failed", "refund.succeeded"]),
   channel: z.string().min(1).max(40),

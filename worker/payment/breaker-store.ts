@@ -4,7 +4,7 @@ import { database } from "../db/client.ts";
 import { paymentChannels } from "../db/schema.ts";
 
 /** A channel's breaker as D1 keeps it, shared by every isolate. */
-export interface StoredBreaker extends Breaker {
+interface StoredBreaker extends Breaker {
   channel: string;
   updatedAt: string | null;
 }

@@ -12,7 +12,7 @@ export interface PaymentRouter {
   channel(name: string): PaymentGateway;
 }
 
-export interface RouterOptions {
+interface RouterOptions {
   /** The clock of the circuit breaker. */
   now?: () => number;
   /** Time bound of each call to a channel. */
