@@ -98,7 +98,7 @@ export const SILHOUETTES: Record<BodyType, Silhouette> = {
   suv: {
     clearance: 0.2,
     frontShare: 0.48,
-    crown: { nose: 0.43, edge: 0.52, axle: 0.57, cowl: 0.63, cabin: 0.79, end: 0.74, tail: 0.66 },
+    crown: { nose: 0.47, edge: 0.57, axle: 0.615, cowl: 0.655, cabin: 0.79, end: 0.74, tail: 0.66 },
     roof: [
       [0, 0.975],
       [0.3, 1],
@@ -120,7 +120,7 @@ export const SILHOUETTES: Record<BodyType, Silhouette> = {
   mpv: {
     clearance: 0.17,
     frontShare: 0.47,
-    crown: { nose: 0.4, edge: 0.48, axle: 0.53, cowl: 0.56, cabin: 0.72, end: 0.7, tail: 0.6 },
+    crown: { nose: 0.44, edge: 0.52, axle: 0.57, cowl: 0.6, cabin: 0.72, end: 0.7, tail: 0.6 },
     roof: [
       [0, 0.975],
       [0.25, 1],
