@@ -1,11 +1,34 @@
 import { DurableObject } from "cloudflare:workers";
+import { assess, type PastSignal, type RiskDecision, retentionMs, type Signal } from "../domain/risk/policy.ts";
 import { decide, type RateLimit, type WindowDecision } from "../domain/risk/sliding-window.ts";
+import { type PrincipalKind, RISK_ACTIONS } from "../domain/risk/thresholds.ts";
 
 const IDLE_PURGE_MS = 60 * 60 * 1000;
+const LONGEST_MEMORY_MS = Math.max(...RISK_ACTIONS.map(retentionMs));
+
+type SignalRow = {
+  action: PastSignal["action"];
+  at: number;
+  subject: string | null;
+  lat: number | null;
+  lon: number | null;
+  city: string | null;
+};
+
+const pastSignal = (row: SignalRow): PastSignal => ({
+  action: row.action,
+  at: row.at,
+  ...(row.subject !== null && { subject: row.subject }),
+  ...(row.lat !== null &&
+    row.lon !== null && { location: { lat: row.lat, lon: row.lon, ...(row.city !== null && { city: row.city }) } }),
+});
 
 /**
- * One risk principal (a user, a device or an IP): a sliding-window log of its actions in the
- * object's SQLite storage. Being one object per principal, its decisions need no locks.
+ * One risk principal (a user, a device or an IP): its recent signals in the object's SQLite
+ * storage, decided by the risk policy (domain/risk/policy.ts), and a plain sliding-window log for
+ * the sign-in code limits. Being one object per principal, and each decision running without an
+ * await between reading the history and writing the signal, a principal's decisions are serialised:
+ * parallel calls never lose a count.
  */
 export class RiskGuard extends DurableObject<Env> {
   private readonly sql: SqlStorage;
@@ -14,7 +37,10 @@ export class RiskGuard extends DurableObject<Env> {
     super(ctx, env);
     this.sql = ctx.storage.sql;
     this.sql.exec(
-      "CREATE TABLE IF NOT EXISTS hits (action TEXT NOT NULL, at INTEGER NOT NULL); CREATE INDEX IF NOT EXISTS hits_action_at ON hits (action, at)",
+      `CREATE TABLE IF NOT EXISTS hits (action TEXT NOT NULL, at INTEGER NOT NULL);
+       CREATE INDEX IF NOT EXISTS hits_action_at ON hits (action, at);
+       CREATE TABLE IF NOT EXISTS signals (action TEXT NOT NULL, at INTEGER NOT NULL, subject TEXT, lat REAL, lon REAL, city TEXT);
+       CREATE INDEX IF NOT EXISTS signals_action_at ON signals (action, at)`,
     );
   }
 
@@ -36,8 +62,45 @@ export class RiskGuard extends DurableObject<Env> {
     return this.sql.exec<{ n: number }>("SELECT count(*) AS n FROM hits WHERE action = ?", action).one().n;
   }
 
-  /** An hour without activity: forget the log, so idle principals cost no storage. */
+  /**
+   * Decides `signal` of this principal (of `kind`) at `now` with the risk policy, and remembers it
+   * unless the policy says not to (a blocked attempt).
+   */
+  async assess(kind: PrincipalKind, signal: Signal, now: number): Promise<RiskDecision> {
+    this.forget(now);
+    const history = this.sql.exec<SignalRow>("SELECT * FROM signals ORDER BY at").toArray().map(pastSignal);
+    const decision = assess(kind, history, signal, now);
+    if (decision.record) {
+      const { location } = signal;
+      this.sql.exec(
+        "INSERT INTO signals (action, at, subject, lat, lon, city) VALUES (?, ?, ?, ?, ?, ?)",
+        signal.action,
+        now,
+        signal.subject ?? null,
+        location?.lat ?? null,
+        location?.lon ?? null,
+        location?.city ?? null,
+      );
+    }
+    await this.ctx.storage.setAlarm(Date.now() + LONGEST_MEMORY_MS);
+    return decision;
+  }
+
+  /** Signals remembered for `action` (for tests). */
+  async remembered(action: Signal["action"]): Promise<number> {
+    return this.sql.exec<{ n: number }>("SELECT count(*) AS n FROM signals WHERE action = ?", action).one().n;
+  }
+
+  private forget(now: number): void {
+    for (const action of RISK_ACTIONS)
+      this.sql.exec("DELETE FROM signals WHERE action = ? AND at <= ?", action, now - retentionMs(action));
+  }
+
+  /** Idle: forget the code log and every signal the rules no longer count, so idle principals cost no storage. */
   override async alarm(): Promise<void> {
     this.sql.exec("DELETE FROM hits");
+    this.forget(Date.now());
+    const left = this.sql.exec<{ n: number }>("SELECT count(*) AS n FROM signals").one().n;
+    if (left > 0) await this.ctx.storage.setAlarm(Date.now() + LONGEST_MEMORY_MS);
   }
 }

@@ -18,6 +18,7 @@ import { log } from "../log.ts";
 import { json, problemResponse } from "../openapi.ts";
 import { decrypt, encrypt, type PiiKeys, phoneIndex, piiKeys, signToken, verifyToken } from "../pii.ts";
 import { problem } from "../problem.ts";
+import { assessRisk, issueDeviceCookie, principalsOf, riskRefusal, signalLocation } from "../risk.ts";
 import {
   CodeSentSchema,
   MeSchema,
@@ -58,12 +59,16 @@ type SmsFor = (env: Env, keys: PiiKeys) => SmsProvider;
  * not depend on whether the number has an account.
  */
 async function sendCode(c: Context<AuthEnv>, sms: SmsFor, e164: string, purpose: CodePurpose, field: string) {
-  const keys = await piiKeys(c.env.PII_KEY);
-  const index = await phoneIndex(keys, e164);
   const ip = c.req.header("cf-connecting-ip") ?? "local";
-  const waitMs =
-    (await refusedFor(c.env, `ip:${ip}`, CODE_SEND_LIMITS.ip, purpose)) ??
-    (await refusedFor(c.env, `phone:${index}`, CODE_SEND_LIMITS.phone, purpose));
+  const { device } = principalsOf(c);
+  const [risk, ipWaitMs, keys] = await Promise.all([
+    assessRisk(c.env, device ? { device } : {}, { action: "sms_code" }, Date.now()),
+    refusedFor(c.env, `ip:${ip}`, CODE_SEND_LIMITS.ip, purpose),
+    piiKeys(c.env.PII_KEY),
+  ]);
+  if (risk.outcome === "block") return riskRefusal(c, risk);
+  const index = await phoneIndex(keys, e164);
+  const waitMs = ipWaitMs ?? (await refusedFor(c.env, `phone:${index}`, CODE_SEND_LIMITS.phone, purpose));
   if (waitMs !== undefined) {
     const seconds = Math.ceil(waitMs / 1000);
     const message = `请 ${seconds} 秒后再获取验证码 / Wait ${seconds} s before asking for another code`;
@@ -181,7 +186,7 @@ export function authRoutes(sms: SmsFor = smsProvider) {
         summary: "Text a one-time sign-in code to a mobile number",
         description:
           "The code has 6 digits, lasts 5 minutes and allows 5 guesses. The answer is the same whether or not the number has an account. " +
-          "At most 1 code a minute and 5 an hour per number, and 30 an hour per client IP.",
+          "At most 1 code a minute and 5 an hour per number, 30 an hour per client IP, and 10 an hour per device.",
         request: body(SendCodeSchema),
         responses: {
           202: json(CodeSentSchema, "The code is on its way"),
@@ -203,12 +208,16 @@ export function authRoutes(sms: SmsFor = smsProvider) {
         summary: "Sign in with the code",
         description:
           "Creates the account on first sign-in (role `shopper`) and starts a 30-day session: a new token in the HttpOnly, Secure, " +
-          "SameSite=Lax cookie `marque_session`. A session the request already had is ended.",
+          "SameSite=Lax cookie `marque_session`. A session the request already had is ended. " +
+          "The risk policy looks at every sign-in: a sign-in from too far away since the last one, or on a device many accounts used today, " +
+          "starts a session that is not confirmed (`steppedUpAt` null: sensitive actions ask for a fresh code); past the limits it is refused (429 `risk-blocked`).",
         request: body(VerifySchema),
         responses: {
           200: json(SignedInSchema, "Signed in; `Set-Cookie` carries the session"),
           400: problemResponse("Malformed request, wrong or expired code (`code-incorrect`, `code-expired`)"),
-          429: problemResponse("Five wrong codes: ask for a new one (`code-locked`)"),
+          429: problemResponse(
+            "Five wrong codes: ask for a new one (`code-locked`); or blocked by the risk policy (`risk-blocked`)",
+          ),
         },
       }),
       async (c) => {
@@ -229,7 +238,16 @@ export function authRoutes(sms: SmsFor = smsProvider) {
           .from(users)
           .where(eq(users.phoneIndex, index));
         if (!user) throw new Error("The account vanished right after sign-in");
-        const steppedUpAt = await startSession(c, user.id, { steppedUp: true });
+        const location = signalLocation(c);
+        const risk = await assessRisk(
+          c.env,
+          { ...principalsOf(c, { issueDevice: false }), user: user.id },
+          { action: "login", ...(location && { location }) },
+          Date.now(),
+        );
+        if (risk.outcome === "block") return riskRefusal(c, risk) as never;
+        const steppedUpAt = await startSession(c, user.id, { steppedUp: risk.outcome === "allow" });
+        issueDeviceCookie(c);
         c.header("cache-control", "private, no-store");
         return c.json({ user: await me(keys, { user, session: { steppedUpAt } }), created: created.length === 1 }, 200);
       },

@@ -7,6 +7,7 @@ import { models, productModels } from "../db/schema.ts";
 import type { AppEnv } from "../env.ts";
 import { problemResponse } from "../openapi.ts";
 import { problem } from "../problem.ts";
+import { riskGate } from "../risk.ts";
 import {
   ProductModelDocumentSchema,
   ProductModelParamsSchema,
@@ -49,7 +50,9 @@ export const configurator = new OpenAPIHono<AppEnv>({ defaultHook: validationHoo
       tags: ["Configurator"],
       summary: "Check a configuration and the price the shopper saw",
       description:
-        "The server never trusts a client's configuration or price: it checks every rule of the model version and prices the configuration itself.",
+        "The server never trusts a client's configuration or price: it checks every rule of the model version and prices the configuration itself. " +
+        "Guarded by the risk policy: a device or account checking configurations unusually fast is challenged (403 `risk-challenge`, passed by a step-up within 10 minutes), and blocked past the limit (429 `risk-blocked`).",
+      middleware: [riskGate("configure")] as const,
       request: { body: { content: { "application/json": { schema: ValidateConfigurationSchema } }, required: true } },
       responses: {
         200: {
@@ -57,9 +60,11 @@ export const configurator = new OpenAPIHono<AppEnv>({ defaultHook: validationHoo
           description: "Valid, at this price",
         },
         400: problemResponse("Malformed request"),
+        403: problemResponse("Risk challenge: confirm with a text code (`risk-challenge`)"),
         404: problemResponse("No such model version"),
         409: problemResponse("The price differs from the server's; `priceFen` and `lines` carry the server's"),
         422: problemResponse("The configuration breaks the model's rules; `errors` lists them"),
+        429: problemResponse("Blocked by the risk policy; `Retry-After` says when to try again (`risk-blocked`)"),
       },
     }),
     async (c) => {
