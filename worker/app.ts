@@ -17,6 +17,7 @@ import { finance } from "./routes/finance.ts";
 import { marketerConsole } from "./routes/marketer.ts";
 import { health } from "./routes/health.ts";
 import { mediaRoutes } from "./routes/media.ts";
+import { opsRisk } from "./routes/ops-risk.ts";
 import { orders } from "./routes/orders.ts";
 import { payments } from "./routes/payments.ts";
 import { search } from "./routes/search.ts";
@@ -78,7 +79,8 @@ const routes = app
   .route("/", dealerConsole)
   .route("/", marketerConsole)
   .route("/", orders)
-  .route("/", payments);
+  .route("/", payments)
+  .route("/", opsRisk);
 
 app.doc31("/openapi.json", {
   openapi: "3.1.0",

@@ -10,7 +10,14 @@ import { assessRisk, riskGate } from "../../worker/risk.ts";
 /** A checkout stand-in guarded as the orders route guards its own. */
 const checkout = new OpenAPIHono<AppEnv>().post("/api/checkout", riskGate("checkout"), (c) => c.json({ ok: true }));
 
-type Problem = { type: string; status: number; detail?: string; rule?: string; retryAfterSeconds?: number };
+type Problem = {
+  type: string;
+  status: number;
+  detail?: string;
+  rule?: string;
+  retryAfterSeconds?: number;
+  errors?: { path: string }[];
+};
 type RiskRow = { principal: string; action: string; outcome: string; rule: string; detail: string };
 
 let sequence = 0;
@@ -27,14 +34,23 @@ interface CallInit {
   cf?: Record<string, string>;
 }
 
-async function call<T>(path: string, init: CallInit = {}, router: { request: typeof app.request } = app) {
+async function call<T>(
+  path: string,
+  init: CallInit & { method?: string } = {},
+  router: { request: typeof app.request } = app,
+) {
   const headers: Record<string, string> = { "cf-connecting-ip": init.ip ?? `198.51.100.${++sequence % 250}` };
   if (init.body !== undefined) headers["content-type"] = "application/json";
   const cookies = [init.session && `marque_session=${init.session}`, init.device && `marque_device=${init.device}`];
   if (cookies.some(Boolean)) headers.cookie = cookies.filter(Boolean).join("; ");
   const response = await router.request(
     `https://store.test${path}`,
-    { method: "POST", headers, body: JSON.stringify(init.body ?? {}), ...(init.cf && { cf: init.cf }) },
+    {
+      method: init.method ?? "POST",
+      headers,
+      ...(init.method !== "GET" && { body: JSON.stringify(init.body ?? {}) }),
+      ...(init.cf && { cf: init.cf }),
+    },
     env,
   );
   const setCookie = response.headers.get("set-cookie") ?? "";
@@ -231,5 +247,87 @@ describe("one principal, many requests at once", () => {
     ]);
     const guard = env.RISK_GUARD.get(env.RISK_GUARD.idFromName(`device:${device}`));
     expect(await guard.remembered("configure")).toBe(limit);
+  });
+});
+
+describe("GET /api/ops/risk-events", () => {
+  type Page = { events: { id: string; at: string; principal: string; outcome: string }[]; next: string | null };
+  const list = (query: string, session?: string) =>
+    call<Page & Problem>(`/api/ops/risk-events${query}`, { method: "GET", ...(session && { session }) });
+
+  async function opsSession() {
+    const { session, body } = await signIn(nextPhone());
+    await env.DB.prepare(`UPDATE users SET roles = '["shopper","ops"]' WHERE id = ?`).bind(body.user.id).run();
+    return session ?? "";
+  }
+
+  async function plant(principal: string, outcomes: string[], start: number) {
+    await env.DB.batch(
+      outcomes.map((outcome, i) =>
+        env.DB.prepare(
+          "INSERT INTO risk_events (id, at, principal, action, outcome, rule, detail) VALUES (?, ?, ?, 'login', ?, 'rate-limit', '{}')",
+        ).bind(
+          `rsk_${crypto.randomUUID().replace(/-/g, "")}`,
+          new Date(start + Math.floor(i / 2) * 1000).toISOString(),
+          principal,
+          outcome,
+        ),
+      ),
+    );
+  }
+
+  it("answers 401 signed out and 403 to a shopper", async () => {
+    expect((await list("")).status).toBe(401);
+    const { session } = await signIn(nextPhone());
+    const shopper = await list("", session);
+    expect([shopper.status, shopper.body.type]).toEqual([403, "https://marque.dev/problems/forbidden"]);
+    const hourly = await call<Problem>("/api/ops/risk-events/hourly", { method: "GET", session });
+    expect(hourly.status).toBe(403);
+  });
+
+  it("lists newest first by principal and outcome, page after page with no event twice or missed", async () => {
+    const session = await opsSession();
+    const principal = `ip:192.0.2.${++sequence % 250}`;
+    const outcomes = Array.from({ length: 9 }, (_, i) => (i % 3 === 0 ? "block" : "challenge"));
+    await plant(principal, outcomes, Date.now() - 60_000);
+    const seen: Page["events"] = [];
+    let next: string | null = "";
+    while (next !== null) {
+      const page = await list(
+        `?principal=${principal}&limit=4${next ? `&after=${encodeURIComponent(next)}` : ""}`,
+        session,
+      );
+      expect(page.status).toBe(200);
+      seen.push(...page.body.events);
+      next = page.body.next;
+    }
+    expect(seen).toHaveLength(9);
+    expect(new Set(seen.map((e) => e.id)).size).toBe(9);
+    const order = seen.map((e) => `${e.at}~${e.id}`);
+    expect(order).toEqual([...order].sort().reverse());
+    const blocks = await list(`?principal=${principal}&outcome=block`, session);
+    expect(blocks.body.events.map((e) => e.outcome)).toEqual(["block", "block", "block"]);
+    const recent = await list(`?principal=${principal}&since=${encodeURIComponent(seen[0]?.at ?? "")}`, session);
+    expect(recent.body.events.every((e) => e.at === seen[0]?.at)).toBe(true);
+  });
+
+  it("counts events per hour by outcome", async () => {
+    const session = await opsSession();
+    const principal = `ip:192.0.2.${++sequence % 250}`;
+    await plant(principal, ["block", "challenge", "challenge"], Date.now());
+    const hourly = await call<{ hours: { hour: string; allow: number; challenge: number; block: number }[] }>(
+      `/api/ops/risk-events/hourly?hours=3&principal=${principal}`,
+      { method: "GET", session },
+    );
+    expect(hourly.status).toBe(200);
+    expect(hourly.body.hours).toHaveLength(3);
+    expect(hourly.body.hours.at(-1)).toMatchObject({ allow: 0, challenge: 2, block: 1 });
+  });
+
+  it("refuses bad filters, naming each field", async () => {
+    const session = await opsSession();
+    const bad = await list("?outcome=maybe&principal=phone:13800138000&after=x", session);
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors?.map((e) => e.path).sort()).toEqual(["query.after", "query.outcome", "query.principal"]);
   });
 });
