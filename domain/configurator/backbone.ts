@@ -68,7 +68,7 @@ export class BackboneFinder {
     const implied = this.solver.implied(assumptions);
     if (implied === null) return { status: "unsat" };
     const locked = this.locked.fill(0);
-    for (const lit of implied) locked[Math.abs(lit)] = 1;
+    for (let i = 0; i < implied.length; i++) locked[Math.abs(implied[i] as number)] = 1;
     const previousBase = this.base;
     const model = this.startingModel(assumptions, implied, deadline);
     if (model === "unsat" || model === "unknown") return { status: model };
@@ -79,7 +79,8 @@ export class BackboneFinder {
     if (previousBase) this.witnesses.rebase(previousBase, model, locked);
     this.witnesses.markSeen(seen, this.optionCount);
     const backbone: number[] = [];
-    for (const lit of implied) {
+    for (let i = 0; i < implied.length; i++) {
+      const lit = implied[i] as number;
       const v = Math.abs(lit);
       if (v <= this.optionCount && !assumed[v]) backbone.push(lit);
     }

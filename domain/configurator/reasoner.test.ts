@@ -159,6 +159,36 @@ describe("Reasoner.propagate between other questions", () => {
   });
 });
 
+describe("OptionStates", () => {
+  it("reads every option's state alike through get, iteration, forEach, keys, values and size, and refuses changes", () => {
+    fc.assert(
+      fc.property(withChoices, ({ model, choices }) => {
+        const result = new Reasoner(compileModel(model)).propagate(choices);
+        if (result.status !== "ok") return;
+        const { states } = result;
+        const byGet = model.options.map((option) => [option.code, states.get(option.code)]);
+        const byForEach: [string, string][] = [];
+        states.forEach((state, code) => {
+          byForEach.push([code, state]);
+        });
+        expect([...states]).toEqual(byGet);
+        expect([...states.entries()]).toEqual(byGet);
+        expect(byForEach).toEqual(byGet);
+        expect([...states.keys()]).toEqual(model.options.map((option) => option.code));
+        expect([...states.values()]).toEqual(byGet.map(([, state]) => state));
+        expect(states.size).toBe(model.options.length);
+        expect(new Map(states)).toEqual(new Map(byGet as [string, string][]));
+        expect(states.has("NO_SUCH_OPTION")).toBe(false);
+        expect(states.get("NO_SUCH_OPTION")).toBeUndefined();
+        expect(() => states.set("X", "free")).toThrow(TypeError);
+        expect(() => states.delete("X")).toThrow(TypeError);
+        expect(() => states.clear()).toThrow(TypeError);
+      }),
+      { numRuns: 100 },
+    );
+  });
+});
+
 describe("Reasoner.explain", () => {
   it("names choices that on their own already force the option", () => {
     fc.assert(

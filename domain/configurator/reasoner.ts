@@ -17,7 +17,7 @@ export type OptionState = "chosen" | "rejected" | "forced" | "excluded" | "free"
 export type GaveUp = { status: "gave-up" };
 
 export type Propagation =
-  | { status: "ok"; states: Map<string, OptionState> }
+  | { status: "ok"; states: OptionStates }
   | { status: "contradiction"; conflicting: Choice[] }
   | GaveUp;
 
@@ -34,7 +34,78 @@ export type Repair =
   | GaveUp;
 
 const STATES: readonly OptionState[] = ["free", "forced", "excluded", "chosen", "rejected"];
-const [FREE, FORCED, EXCLUDED, CHOSEN, REJECTED] = [0, 1, 2, 3, 4];
+const [FORCED, EXCLUDED, CHOSEN, REJECTED] = [1, 2, 3, 4];
+
+/**
+ * Every option's state after some choices: a read-only Map from option code to state, kept as one
+ * byte per option, so that a click builds no map entry per option and forEach reads without any.
+ * @example
+ * const { states } = reasoner.propagate([{ option: "W21", selected: true }]);
+ * states.get("SPORT_PKG"); // "forced"
+ * states.forEach((state, code) => render(code, state));
+ */
+export class OptionStates extends Map<string, OptionState> {
+  /** codes[v]: the option of variable v (index 0 unused); varOf: the other way round. */
+  private readonly codes: readonly string[];
+  private readonly varOf: ReadonlyMap<string, number>;
+  private readonly byVar: Uint8Array;
+
+  constructor(codes: readonly string[], varOf: ReadonlyMap<string, number>, byVar: Uint8Array) {
+    super();
+    this.codes = codes;
+    this.varOf = varOf;
+    this.byVar = byVar;
+  }
+
+  override get size(): number {
+    return this.codes.length - 1;
+  }
+
+  override get(code: string): OptionState | undefined {
+    const v = this.varOf.get(code);
+    return v === undefined || v >= this.codes.length ? undefined : STATES[this.byVar[v] as number];
+  }
+
+  override has(code: string): boolean {
+    return this.get(code) !== undefined;
+  }
+
+  override forEach(callback: (state: OptionState, code: string, map: Map<string, OptionState>) => void): void {
+    for (let v = 1; v < this.codes.length; v++)
+      callback(STATES[this.byVar[v] as number] as OptionState, this.codes[v] as string, this);
+  }
+
+  override entries(): MapIterator<[string, OptionState]> {
+    const entries: [string, OptionState][] = [];
+    for (let v = 1; v < this.codes.length; v++)
+      entries.push([this.codes[v] as string, STATES[this.byVar[v] as number] as OptionState]);
+    return entries.values();
+  }
+
+  override keys(): MapIterator<string> {
+    return this.codes.slice(1).values();
+  }
+
+  override values(): MapIterator<OptionState> {
+    return Array.from(this.byVar.subarray(1), (state) => STATES[state] as OptionState).values();
+  }
+
+  override [Symbol.iterator](): MapIterator<[string, OptionState]> {
+    return this.entries();
+  }
+
+  override set(_code: string, _state: OptionState): never {
+    throw new TypeError("option states are read-only");
+  }
+
+  override delete(_code: string): never {
+    throw new TypeError("option states are read-only");
+  }
+
+  override clear(): never {
+    throw new TypeError("option states are read-only");
+  }
+}
 
 /** Time allowed to one reasoning call unless the caller says otherwise. */
 export const DEFAULT_BUDGET_MS = 2000;
@@ -54,14 +125,12 @@ export class Reasoner {
   private readonly solver: SatSolver;
   private explainer: { solver: SatSolver; selectors: number[] } | null = null;
   private readonly backbone: BackboneFinder;
-  /** Option codes by variable (index 0 unused), and scratch for states(): each option's state (see STATES). */
+  /** Option codes by variable (index 0 unused). */
   private readonly codes: string[];
-  private readonly stateOf: Uint8Array;
 
   constructor(compiled: CompiledModel) {
     this.compiled = compiled;
     this.codes = ["", ...compiled.model.options.map((option) => option.code)];
-    this.stateOf = new Uint8Array(this.codes.length);
     this.solver = new SatSolver(compiled.cnf.numVars);
     for (const clause of compiled.cnf.clauses) this.solver.addClause(clause);
     this.backbone = new BackboneFinder(this.solver, compiled.cnf, compiled.optionCount);
@@ -160,14 +229,11 @@ export class Reasoner {
       .map((lit) => ({ option: this.compiled.model.options[Math.abs(lit) - 1]?.code ?? "", selected: lit > 0 }));
   }
 
-  private states(choiceLits: readonly number[], backbone: readonly number[]): Map<string, OptionState> {
-    const byVar = this.stateOf.fill(FREE);
+  private states(choiceLits: readonly number[], backbone: readonly number[]): OptionStates {
+    const byVar = new Uint8Array(this.codes.length);
     for (const lit of backbone) byVar[Math.abs(lit)] = lit > 0 ? FORCED : EXCLUDED;
     for (const lit of choiceLits) byVar[Math.abs(lit)] = lit > 0 ? CHOSEN : REJECTED;
-    const states = new Map<string, OptionState>();
-    const { codes } = this;
-    for (let v = 1; v < codes.length; v++) states.set(codes[v] as string, STATES[byVar[v] as number] as OptionState);
-    return states;
+    return new OptionStates(this.codes, this.compiled.varOf, byVar);
   }
 
   /** A second solver whose clauses are switched on by one selector variable per source. */

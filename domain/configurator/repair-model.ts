@@ -107,7 +107,8 @@ export class ModelRepairer {
   ): number | null {
     const round = ++this.round;
     this.pendingSize = 0;
-    for (const lit of fixed) {
+    for (let i = 0; i < fixed.length; i++) {
+      const lit = fixed[i] as number;
       const v = Math.abs(lit);
       if ((model[v] === 1) === lit > 0) this.stamp[v] = round;
       else if (locked[v] || this.stamp[v] === round) return -1;
