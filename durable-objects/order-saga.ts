@@ -17,6 +17,7 @@ import { addDays, shanghaiDate } from "../domain/time.ts";
 import {
   claimBuildSlot,
   extendHold,
+  heldVehicle,
   holdVehicle,
   matchingVehicles,
   projectOrder,
@@ -115,6 +116,7 @@ class Crash extends Error {}
  */
 export class OrderSaga extends DurableObject<Env> {
   private readonly sql: SqlStorage;
+  private driving: Promise<void> = Promise.resolve();
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
@@ -184,7 +186,10 @@ export class OrderSaga extends DurableObject<Env> {
     if (event.type === "payment.succeeded" && payment.result.paymentId === event.paymentId) {
       if (payment.status !== "created") return { applied: false };
       await this.captured(saga, event.amountFen, `支付成功 / Deposit paid via ${event.channel}`);
-      await this.driveOrLeaveToAlarm();
+      // Answer the provider as soon as the payment is stored; the alarm runs the remaining steps,
+      // so a webhook is never held open through the insurer and the registration office.
+      await this.flushOutbox();
+      await this.ctx.storage.setAlarm(Date.now());
       return { applied: true };
     }
     if (event.type === "payment.failed" && payment.status === "created") {
@@ -218,7 +223,7 @@ export class OrderSaga extends DurableObject<Env> {
     if (saga.state === "awaiting_payment" && saga.paymentDeadline !== null && now >= saga.paymentDeadline) {
       await this.paymentDeadlinePassed(saga);
     }
-    await this.drive();
+    await this.driveOrLeaveToAlarm();
   }
 
   /** The deposit is late: ask the channel (a webhook may be lost) before cancelling. */
@@ -236,8 +241,8 @@ export class OrderSaga extends DurableObject<Env> {
   }
 
   /**
-   * Drives the saga for a caller whose own change is already stored (a payment, a cancellation):
-   * a step that crashes now is the saga's business, retried by the alarm, not the caller's error.
+   * Drives the saga after a change is stored (a cancellation, an alarm): a step that crashes is
+   * retried by the alarm its attempt set before acting, and is not the caller's error.
    */
   private async driveOrLeaveToAlarm(): Promise<void> {
     try {
@@ -249,8 +254,18 @@ export class OrderSaga extends DurableObject<Env> {
     }
   }
 
+  /**
+   * Runs the saga, one drive at a time: an alarm, a webhook and a cancellation may arrive while a
+   * step awaits a partner, and the object's input gate does not hold them off during that await.
+   */
+  private drive(): Promise<void> {
+    const run = this.driving.then(() => this.driveNow());
+    this.driving = run.catch(() => undefined);
+    return run;
+  }
+
   /** Runs actions until the saga waits (payment, a retry) or ends; then flushes the outbox and sets the alarm. */
-  private async drive(): Promise<void> {
+  private async driveNow(): Promise<void> {
     for (let guard = 0; guard < 32; guard++) {
       const saga = this.saga();
       if (!saga) return;
@@ -335,7 +350,11 @@ export class OrderSaga extends DurableObject<Env> {
             ? succeeded({ week })
             : rejected("本车型近期生产排期已满 / No build slots left in the next 12 weeks");
         }
-        const candidates = await matchingVehicles(this.env.DB, request.trimId, request.options, request.dealerId);
+        // Usually checkout already held the car for this order: then there is nothing to look for.
+        const already = await heldVehicle(this.env.DB, request.orderId);
+        if (already) return succeeded({ vin: already });
+        const matching = await matchingVehicles(this.env.DB, request.trimId, request.options, request.dealerId);
+        const candidates = matching.map((vehicle) => vehicle.vin);
         const expires = new Date(now.getTime() + PAYMENT_TIMEOUT_MS + 60_000).toISOString();
         const vin = await holdVehicle(
           this.env.DB,

@@ -97,6 +97,7 @@ function start(
     $<HTMLButtonElement>("[data-redo]").disabled = !history.canRedo;
     window.history.replaceState(null, "", `${location.pathname}${withChoices(location.search, history.choices)}`);
     $<HTMLElement>("[data-check-result]").textContent = "";
+    $<HTMLElement>("[data-reserve]").hidden = true;
   }
 
   /** Picks an option the current choices rule out: a plain switch within its one-of group, else a repair to confirm. */
@@ -209,6 +210,16 @@ function start(
         body: JSON.stringify({ model: slug, version, options, priceFen }),
       });
       const body = (await response.json()) as { priceFen?: number; errors?: { message: string }[] };
+      const reserve = $<HTMLAnchorElement>("[data-reserve]");
+      reserve.hidden = response.status !== 200;
+      const target = new URL(reserve.href, location.href);
+      target.search = new URLSearchParams({
+        ...Object.fromEntries(target.searchParams),
+        model: slug,
+        v: String(version),
+        o: options.join(","),
+      }).toString();
+      reserve.href = target.pathname + target.search;
       out.textContent =
         response.status === 200
           ? t(

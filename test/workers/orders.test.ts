@@ -201,6 +201,7 @@ describe("placing an order", () => {
     expect(reserved?.status).toBe("reserved");
 
     await pay(placed.body);
+    await settle(placed.body.id, false);
     const order = await call<Order>(`/orders/${placed.body.id}`, shopper);
     expect(order.body.state).toBe("confirmed");
     expect(order.body.steps.map((step) => [step.step, step.status])).toEqual([
@@ -224,6 +225,7 @@ describe("placing an order", () => {
     expect(placed.body.depositFen).toBe(200_000);
     expect(placed.body.steps.map((step) => step.step)).toEqual(["hold", "payment", "registration"]);
     await pay(placed.body);
+    await settle(placed.body.id, false);
     const order = await checkInvariants(placed.body.id);
     expect(order.state).toBe("confirmed");
     const claims = await rows<{ week: string }>(
@@ -385,6 +387,7 @@ describe("cancellation", () => {
       .bind(placed.body.id)
       .run();
     await pay(placed.body);
+    await runDurableObjectAlarm(sagaOf(placed.body.id));
     expect((await sagaOf(placed.body.id).get())?.state).toBe("insured");
     const cancelled = await call<Order>(`/orders/${placed.body.id}/cancel`, shopper, { method: "POST" });
     expect(cancelled.status).toBe(200);
@@ -414,6 +417,7 @@ describe("cancellation", () => {
     const [shopper = ""] = await shoppers(1);
     const placed = await place(shopper, { insurance: false });
     await pay(placed.body);
+    await settle(placed.body.id, false);
     const refused = await call<Problem>(`/orders/${placed.body.id}/cancel`, shopper, { method: "POST" });
     expect(refused.status).toBe(409);
     expect(refused.body.type).toMatch(/order-not-cancellable$/);

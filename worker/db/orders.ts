@@ -18,18 +18,17 @@ export async function matchingVehicles(
   trimId: string,
   options: readonly string[],
   dealerId: string,
-): Promise<string[]> {
+): Promise<{ vin: string; dealerId: string }[]> {
   const wanted = [...options].sort().join(",");
   const { results } = await db
     .prepare(
       "SELECT vin, dealer_id, option_codes FROM inventory_vehicles WHERE trim_id = ?1 AND status = 'in_stock' ORDER BY CASE WHEN dealer_id = ?2 THEN 0 ELSE 1 END, vin",
     )
     .bind(trimId, dealerId)
-    .all<{ vin: string; option_codes: string }>();
+    .all<{ vin: string; dealer_id: string; option_codes: string }>();
   return results
     .filter((row) => (JSON.parse(row.option_codes) as string[]).sort().join(",") === wanted)
-    .slice(0, CANDIDATES)
-    .map((row) => row.vin);
+    .map((row) => ({ vin: row.vin, dealerId: row.dealer_id }));
 }
 
 /**
@@ -74,7 +73,7 @@ export async function claimVehicle(
          ORDER BY CASE WHEN dealer_id = ?4 THEN 0 ELSE 1 END, vin LIMIT 1
          ON CONFLICT DO NOTHING RETURNING vin`,
       )
-      .bind(orderId, expiresAt, JSON.stringify(candidates), dealerId),
+      .bind(orderId, expiresAt, JSON.stringify(candidates.slice(0, CANDIDATES)), dealerId),
     db
       .prepare(
         "UPDATE inventory_vehicles SET status = 'reserved', updated_at = ?2 WHERE vin IN (SELECT vin FROM vehicle_holds WHERE order_id = ?1) AND status = 'in_stock'",

@@ -3,6 +3,8 @@ import type { Context } from "hono";
 import { hasAnyRole } from "../../domain/auth/roles.ts";
 import type { ProductModel } from "../../domain/configurator/product-model.ts";
 import { validateConfiguration } from "../../domain/configurator/validate.ts";
+import { CITIES } from "../../domain/geo/cities.ts";
+import { distanceKm } from "../../domain/geo/distance.ts";
 import { DEPOSIT_FEN, PAYMENT_TIMEOUT_MS } from "../../domain/orders/saga.ts";
 import { shanghaiDate } from "../../domain/time.ts";
 import type { OrderView } from "../../durable-objects/order-saga.ts";
@@ -11,6 +13,8 @@ import { claimVehicle, matchingVehicles, releaseVehicle } from "../db/orders.ts"
 import { json, problemResponse } from "../openapi.ts";
 import { problem } from "../problem.ts";
 import {
+  CheckoutQuerySchema,
+  CheckoutSchema,
   IdempotencyHeadersSchema,
   OpsOrdersQuerySchema,
   OrderListSchema,
@@ -83,6 +87,104 @@ const notFound = (c: Context) => problem(c, "not-found", "没有这个订单 / N
 
 /** Deposit checkout as a saga (durable-objects/order-saga.ts), the shopper's orders, and the ops list. */
 export const orders = new OpenAPIHono<AuthEnv>({ defaultHook: (result, c) => validationHook(result, c as never) })
+  .openapi(
+    createRoute({
+      method: "get",
+      path: "/checkout",
+      tags: ["Orders"],
+      summary: "What a checkout page needs for a configuration",
+      description:
+        "The server's price for the configuration, the deposits, and the brand's dealers with how many cars of exactly this configuration each has in stock, nearest to `city` first.",
+      request: { query: CheckoutQuerySchema },
+      responses: {
+        200: json(CheckoutSchema, "The checkout"),
+        400: problemResponse("Malformed request"),
+        404: problemResponse("No such model version"),
+        422: problemResponse("The configuration breaks the model's rules"),
+      },
+    }),
+    async (c) => {
+      const query = c.req.valid("query");
+      const options = query.options.split(",").filter(Boolean);
+      const trimCode = options.find((code) => code.startsWith("trim:")) ?? "";
+      const found = await c.env.DB.prepare(
+        `SELECT p.body, m.id AS modelId, m.brand_id AS brandId, m.slug, m.name, m.name_en AS nameEn,
+                t.id AS trimId, t.name AS trimName, t.name_en AS trimNameEn
+         FROM product_models p JOIN models m ON m.id = p.model_id LEFT JOIN trims t ON t.model_id = m.id AND t.id LIKE ?3
+         WHERE m.slug = ?1 AND p.version = ?2`,
+      )
+        .bind(query.model, query.version, `%:${trimCode.slice("trim:".length)}`)
+        .first<{
+          body: string;
+          brandId: string;
+          slug: string;
+          name: string;
+          nameEn: string;
+          trimId: string | null;
+          trimName: string;
+          trimNameEn: string;
+        }>();
+      if (!found) return problem(c, "not-found", "没有这个车型版本 / No such model version") as never;
+      const date = shanghaiDate();
+      const checked = validateConfiguration(JSON.parse(found.body) as ProductModel, options, { date });
+      if (!checked.ok || !found.trimId) {
+        const problems = checked.ok
+          ? ["请选择版本 / Choose a trim"]
+          : checked.type === "invalid-configuration"
+            ? checked.problems
+            : [];
+        return problem(c, "invalid-configuration", "配置不符合车型规则 / The configuration breaks the model's rules", {
+          errors: problems.map((message) => ({ path: "query.options", message })),
+        }) as never;
+      }
+      const wanted = options.filter((code) => code !== trimCode);
+      const [{ results: dealerRows }, stock] = await Promise.all([
+        c.env.DB.prepare(
+          `SELECT d.id, d.name, d.name_en AS nameEn, d.city_code AS cityCode, ci.name AS cityName, d.lat, d.lon
+           FROM dealers d JOIN cities ci ON ci.code = d.city_code WHERE d.brand_id = ?1`,
+        )
+          .bind(found.brandId)
+          .all<{
+            id: string;
+            name: string;
+            nameEn: string;
+            cityCode: string;
+            cityName: string;
+            lat: number;
+            lon: number;
+          }>(),
+        matchingVehicles(c.env.DB, found.trimId, wanted, ""),
+      ]);
+      const from = query.city ? CITIES.find((city) => city.code === query.city) : undefined;
+      const inStock = new Map<string, number>();
+      for (const vehicle of stock) inStock.set(vehicle.dealerId, (inStock.get(vehicle.dealerId) ?? 0) + 1);
+      const dealersOut = dealerRows
+        .map(({ lat, lon, ...dealer }) => ({
+          ...dealer,
+          inStock: inStock.get(dealer.id) ?? 0,
+          distanceKm: from ? Math.round(distanceKm(from, { lat, lon })) : null,
+        }))
+        .sort((a, b) => (a.distanceKm ?? 0) - (b.distanceKm ?? 0) || b.inStock - a.inStock || a.id.localeCompare(b.id));
+      return c.json(
+        {
+          model: { slug: found.slug, name: found.name, nameEn: found.nameEn },
+          trim: { id: found.trimId, name: found.trimName, nameEn: found.trimNameEn },
+          options,
+          priceFen: checked.breakdown.totalFen,
+          lines: checked.breakdown.lines.map(({ option, name, listPriceFen, priceFen }) => ({
+            option,
+            name,
+            listPriceFen,
+            priceFen,
+          })),
+          date,
+          deposits: DEPOSIT_FEN,
+          dealers: dealersOut,
+        },
+        200,
+      );
+    },
+  )
   .openapi(
     createRoute({
       method: "post",
@@ -292,7 +394,7 @@ export const orders = new OpenAPIHono<AuthEnv>({ defaultHook: (result, c) => val
  * order) and owns it from there, releasing it if the order fails.
  */
 async function holdFirst(db: D1Database, orderId: string, trimId: string, options: string[], dealerId: string) {
-  const candidates = await matchingVehicles(db, trimId, options, dealerId);
+  const candidates = (await matchingVehicles(db, trimId, options, dealerId)).map((vehicle) => vehicle.vin);
   const now = Date.now();
   const expires = new Date(now + PAYMENT_TIMEOUT_MS + 60_000).toISOString();
   return claimVehicle(db, orderId, candidates, dealerId, expires, new Date(now).toISOString());

@@ -108,3 +108,44 @@ export const OpsOrdersQuerySchema = z.object({
     .optional()
     .openapi({ description: "Only orders not in a terminal state whose saga has not moved for 30 minutes" }),
 });
+
+export const CheckoutQuerySchema = z.object({
+  model: slug.openapi({ example: "stellan-s05" }),
+  version: z.coerce.number().int().positive(),
+  options: z
+    .string()
+    .min(1)
+    .max(5_000)
+    .openapi({ description: "The configuration's option codes, comma-separated (the trim's code included)" }),
+  city: cityCode.optional().openapi({ description: "The shopper's city: dealers are sorted by distance from it" }),
+});
+
+export const CheckoutSchema = z
+  .object({
+    model: z.object({ slug: z.string(), name: z.string(), nameEn: z.string() }),
+    trim: z.object({ id: z.string(), name: z.string(), nameEn: z.string() }),
+    options: z.array(z.string()),
+    priceFen: z.number().int(),
+    lines: z.array(
+      z.object({
+        option: z.string(),
+        name: z.object({ zh: z.string(), en: z.string() }),
+        listPriceFen: z.number().int(),
+        priceFen: z.number().int(),
+      }),
+    ),
+    date: z.string(),
+    deposits: z.object({ stock: z.number().int(), build: z.number().int() }),
+    dealers: z.array(
+      z.object({
+        id: z.string(),
+        name: z.string(),
+        nameEn: z.string(),
+        cityCode: z.string(),
+        cityName: z.string(),
+        inStock: z.number().int().openapi({ description: "Cars with exactly this configuration in stock there" }),
+        distanceKm: z.number().nullable(),
+      }),
+    ),
+  })
+  .openapi("Checkout");

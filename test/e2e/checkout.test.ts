@@ -1,0 +1,99 @@
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { DESKTOP, launch, PHONE, SCREENSHOTS, watchForProblems } from "./browser.ts";
+
+const base = inject("baseURL");
+let browser: Browser;
+
+/** The latest code the SMS simulator wrote for `phone` to the dev outbox. */
+async function latestCode(context: BrowserContext, phone: string): Promise<string> {
+  const outbox = await context.newPage();
+  await outbox.goto(`${base}/dev/outbox?phone=${phone}`);
+  const code = (await outbox.locator("tbody tr").first().locator("[data-code]").textContent())?.trim() ?? "";
+  await outbox.close();
+  return code;
+}
+
+async function signIn(page: Page, context: BrowserContext, phone: string): Promise<void> {
+  await page.getByLabel("手机号").fill(phone);
+  await page.keyboard.press("Enter");
+  await page.getByLabel("短信验证码").waitFor();
+  await page.getByLabel("短信验证码").fill(await latestCode(context, phone));
+  await page.keyboard.press("Enter");
+  await page.locator("#login-done-title").waitFor();
+}
+
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe("deposit checkout in Chromium", () => {
+  it("configures, signs in, pays the deposit at the cashier and follows the order to confirmation", async () => {
+    const { models } = (await (await fetch(`${base}/api/models`)).json()) as { models: { slug: string }[] };
+    const slug = models[0]?.slug ?? "";
+    const phone = `136${String(Date.now()).slice(-8)}`;
+    const context = await browser.newContext({ viewport: DESKTOP, locale: "zh-CN" });
+    const page = await context.newPage();
+    const problems = watchForProblems(page);
+
+    await page.goto(`${base}/models/${slug}/configure`, { waitUntil: "networkidle" });
+    await page.getByRole("button", { name: "最低价完成" }).click();
+    await page.getByRole("button", { name: "确认配置" }).click();
+    const reserve = page.getByRole("link", { name: /下定/ });
+    await reserve.waitFor();
+    await reserve.click();
+
+    expect(new URL(page.url()).pathname).toBe("/login");
+    await signIn(page, context, phone);
+    await page.getByRole("link", { name: "继续" }).click();
+    await page.waitForURL(/\/checkout/);
+    await page.getByRole("heading", { level: 1 }).waitFor();
+    await page.screenshot({ path: `${SCREENSHOTS}/checkout-desktop.png`, fullPage: true });
+    const checkoutUrl = page.url();
+    const pay = page.getByRole("button", { name: /支付定金/ });
+    await pay.click();
+
+    // A fresh sign-in may already count as confirmed; otherwise the inline text-code step appears.
+    const stepUp = page.getByRole("button", { name: "发送验证码" });
+    const where = await Promise.race([
+      page.waitForURL(/\/pay\/sim\//).then(() => "cashier"),
+      stepUp.waitFor().then(() => "step-up"),
+    ]);
+    if (where === "step-up") {
+      await stepUp.click();
+      await page.getByText("验证码已发送").waitFor();
+      await page.getByLabel("短信验证码").fill(await latestCode(context, phone));
+      await pay.click();
+      await page.waitForURL(/\/pay\/sim\//);
+    }
+    await page.screenshot({ path: `${SCREENSHOTS}/cashier-desktop.png`, fullPage: true });
+    await page.locator("[data-outcome=pay]").click();
+    await page.waitForURL(/\/orders\/ord_/);
+    await page.locator("[data-final]", { hasText: "订单已确认" }).waitFor({ timeout: 30_000 });
+    const steps = await page
+      .locator(".timeline [data-step]")
+      .evaluateAll((items) => items.map((item) => [item.getAttribute("data-step"), item.getAttribute("data-status")]));
+    expect(steps.filter(([, status]) => status === "done").length).toBe(steps.length);
+    expect(await page.locator("[data-pay]").isHidden()).toBe(true);
+    await page.screenshot({ path: `${SCREENSHOTS}/order-desktop.png`, fullPage: true });
+
+    await page.setViewportSize(PHONE);
+    await page.reload({ waitUntil: "networkidle" });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
+    await page.screenshot({ path: `${SCREENSHOTS}/order-phone.png`, fullPage: true });
+    await page.goto(`${base}/orders`, { waitUntil: "networkidle" });
+    await page.getByText("已确认").first().waitFor();
+    await page.goto(checkoutUrl, { waitUntil: "networkidle" });
+    await page.getByRole("button", { name: /支付定金/ }).waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
+    await page.screenshot({ path: `${SCREENSHOTS}/checkout-phone.png`, fullPage: true });
+    const missing = await page.goto(`${base}/orders/ord_aaaaaaaaaaaaaaaaaaaa`);
+    expect(missing?.status()).toBe(404);
+    await page.getByText("没有找到这个订单").waitFor();
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+});
