@@ -43,6 +43,7 @@ import { json, problemResponse } from "../openapi.ts";
 import { decrypt, piiKeys } from "../pii.ts";
 import { problem } from "../problem.ts";
 import {
+  currentVersion,
   listVersions,
   liveRules,
   pointRules,
@@ -486,7 +487,7 @@ export const marketerConsole = new OpenAPIHono<AuthEnv>({
       responses: { 200: json(VersionsSchema, "Versions with who published them and when"), ...guarded },
     }),
     async (c) => {
-      const { live } = await state(c);
+      const current = await currentVersion(c.env.CONFIG);
       const versions = await listVersions(c.env.CONFIG);
       const phones = await maskedPhones(
         c.env,
@@ -494,7 +495,7 @@ export const marketerConsole = new OpenAPIHono<AuthEnv>({
       );
       return c.json(
         {
-          current: live.version,
+          current,
           versions: versions.map((v) => ({ ...v, by: v.by === null ? null : (phones.get(v.by) ?? null) })),
         },
         200,
