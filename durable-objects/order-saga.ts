@@ -28,6 +28,7 @@ import {
 import { log } from "../worker/log.ts";
 import { simulatedInsurer, simulatedRegistry } from "../worker/partners.ts";
 import { paymentRouter } from "../worker/payment/router.ts";
+import { assessRisk } from "../worker/risk.ts";
 
 /** A partner call gives up after this long; the step is retried later with the same key. */
 const CALL_TIMEOUT_MS = 5_000;
@@ -194,6 +195,12 @@ export class OrderSaga extends DurableObject<Env> {
     }
     if (event.type === "payment.failed" && payment.status === "created") {
       this.record("payment", null, "payment", "支付未成功，可重新支付 / The payment failed; the shopper may try again");
+      try {
+        // Repeated failures are a risk signal: the shopper's next checkout is challenged, then blocked.
+        await assessRisk(this.env, { user: saga.request.userId }, { action: "payment_failed" }, Date.now());
+      } catch (error) {
+        log("warn", saga.request.orderId, "risk signal for a failed payment not recorded", { error: String(error) });
+      }
       return { applied: true };
     }
     if (event.type === "refund.succeeded" && payment.status === "compensated") {

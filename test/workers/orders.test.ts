@@ -3,6 +3,7 @@ import { env, exports } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { OrderState } from "../../domain/orders/order-state.ts";
 import type { SagaStep } from "../../domain/orders/saga.ts";
+import { NORMAL_BEHAVIOUR } from "../../domain/payment/simulator.ts";
 import type { OrderSaga } from "../../durable-objects/order-saga.ts";
 import { generateDemo } from "../../scripts/demo/generate.ts";
 import { storeDemo } from "../../scripts/demo/store.ts";
@@ -331,6 +332,27 @@ describe("concurrency", () => {
   }, 600_000);
 });
 
+describe("risk control", () => {
+  it("blocks the checkout of a shopper whose payments keep failing, and records it for ops", async () => {
+    const [shopper = ""] = await shoppers(1);
+    for (let i = 0; i < 5; i++) {
+      const placed = await place(shopper, { fulfilment: "build", insurance: false });
+      expect(placed.status).toBe(201);
+      const payment = placed.body.steps.find((step) => step.step === "payment")?.result;
+      const cashier = simulator(payment?.channel ?? "");
+      await cashier.fail(payment?.paymentId ?? "");
+      await cashier.deliverDue(Date.now() + 3_600_000);
+    }
+    const blocked = await place(shopper, { fulfilment: "build" });
+    expect(blocked.status).toBe(429);
+    expect((blocked.body as unknown as { rule: string }).rule).toMatch(/payment/);
+    const events = await rows<{ outcome: string }>(
+      "SELECT outcome FROM risk_events WHERE action = 'checkout' AND outcome = 'block' ORDER BY at DESC LIMIT 1",
+    );
+    expect(events).toEqual([{ outcome: "block" }]);
+  });
+});
+
 describe("payment timing", () => {
   it("cancels an unpaid order after 15 minutes and puts the car back in stock", async () => {
     const [vin] = await stock(1, "SLOW");
@@ -366,13 +388,17 @@ describe("payment timing", () => {
     const [shopper = ""] = await shoppers(1);
     const placed = await place(shopper, { insurance: false });
     const payment = placed.body.steps.find((step) => step.step === "payment")?.result;
-    await simulator(payment?.channel ?? "").pay(payment?.paymentId ?? ""); // paid, webhook not delivered yet
+    const cashier = simulator(payment?.channel ?? "");
+    await cashier.behave({ webhookDelayMs: 3_600_000 }); // the webhook is lost for an hour
+    await cashier.pay(payment?.paymentId ?? "");
+    await cashier.behave(NORMAL_BEHAVIOUR);
     await expirePayment(placed.body.id);
     await runDurableObjectAlarm(sagaOf(placed.body.id));
     const order = await settle(placed.body.id, false);
     expect(order.state).toBe("confirmed");
+    expect(order.log.some((entry) => /found by asking the channel/.test(entry.message))).toBe(true);
     await checkInvariants(placed.body.id);
-  });
+  }, 30_000);
 });
 
 describe("cancellation", () => {

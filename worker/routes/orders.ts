@@ -12,6 +12,7 @@ import { type AuthEnv, requireRole, requireSession, requireStepUp } from "../aut
 import { claimVehicle, matchingVehicles, releaseVehicle } from "../db/orders.ts";
 import { json, problemResponse } from "../openapi.ts";
 import { problem } from "../problem.ts";
+import { riskGate } from "../risk.ts";
 import {
   CheckoutQuerySchema,
   CheckoutSchema,
@@ -193,7 +194,7 @@ export const orders = new OpenAPIHono<AuthEnv>({ defaultHook: (result, c) => val
       summary: "Place a deposit order for a configuration",
       description:
         "The server checks the configuration and price itself, then starts the order's saga: it holds a matching car in stock (or claims a build slot) and creates the deposit payment. The answer carries `cashierUrl`; the saga goes on when the payment's webhook arrives. Needs a text-code confirmation within 10 minutes (step-up) and an `Idempotency-Key`: the same key returns the same order; a second request with the key while the first is still running gets 409.",
-      middleware: [requireSession(), requireStepUp(STEP_UP_MINUTES)] as const,
+      middleware: [requireSession(), requireStepUp(STEP_UP_MINUTES), riskGate("checkout")] as const,
       request: {
         headers: IdempotencyHeadersSchema,
         body: { content: { "application/json": { schema: PlaceOrderSchema } }, required: true },
@@ -204,12 +205,13 @@ export const orders = new OpenAPIHono<AuthEnv>({ defaultHook: (result, c) => val
         202: json(OrderSchema, "Placed; the saga is still working and continues in the background"),
         400: problemResponse("Malformed request"),
         ...signedIn,
-        403: problemResponse("Step-up required"),
+        403: problemResponse("Step-up required, or risk control asks for it (`risk-challenge`)"),
         404: problemResponse("No such model version"),
         409: problemResponse(
           "The price differs from the server's (`priceFen` carries it), no matching car is left, or the same request is still running",
         ),
         422: problemResponse("The configuration breaks the model's rules, or the key was used for another request"),
+        429: problemResponse("Blocked by risk control (`Retry-After`)"),
       },
     }),
     async (c) => {
