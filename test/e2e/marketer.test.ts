@@ -97,6 +97,7 @@ describe("marketer console in Chromium", () => {
     await page.keyboard.press("Enter");
     expect(await page.locator("#rule-form-title").evaluate((h) => h === document.activeElement)).toBe(true);
     expect(await page.getByLabel("名称（中文 / English）").inputValue()).toBe(RULE_NAME);
+    expect(await page.getByLabel("老访客（之前来过）").isVisible()).toBe(true);
     await page.getByLabel("名称（中文 / English）").fill("");
     await page.locator("#rf-name-error").getByText("不能为空 / Must not be empty").waitFor();
     expect(await page.getByLabel("名称（中文 / English）").getAttribute("aria-invalid")).toBe("true");
