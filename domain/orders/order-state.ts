@@ -35,3 +35,16 @@ export const TERMINAL_STATES: readonly OrderState[] = ["confirmed", "cancelled"]
 export function canTransition(from: OrderState, to: OrderState): boolean {
   return ORDER_TRANSITIONS[from].includes(to);
 }
+
+/** What shoppers and ops read for each state, Chinese first. */
+export const ORDER_STATE_LABELS: Readonly<Record<OrderState, { zh: string; en: string }>> = {
+  placed: { zh: "已提交", en: "Placed" },
+  vehicle_held: { zh: "已锁车", en: "Car held" },
+  awaiting_payment: { zh: "待支付定金", en: "Deposit due" },
+  paid: { zh: "已付定金", en: "Deposit paid" },
+  insured: { zh: "已投保", en: "Insured" },
+  registration_booked: { zh: "已约上牌", en: "Registration booked" },
+  confirmed: { zh: "已确认", en: "Confirmed" },
+  compensating: { zh: "取消中", en: "Cancelling" },
+  cancelled: { zh: "已取消", en: "Cancelled" },
+};

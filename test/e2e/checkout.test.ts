@@ -90,10 +90,10 @@ describe("deposit checkout in Chromium", () => {
     await page.getByRole("button", { name: /支付定金/ }).waitFor();
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
     await page.screenshot({ path: `${SCREENSHOTS}/checkout-phone.png`, fullPage: true });
+    expect(problems).toEqual([]);
     const missing = await page.goto(`${base}/orders/ord_aaaaaaaaaaaaaaaaaaaa`);
     expect(missing?.status()).toBe(404);
     await page.getByText("没有找到这个订单").waitFor();
-    expect(problems).toEqual([]);
     await context.close();
   });
 });
