@@ -511,6 +511,26 @@ describe("failures at every step", () => {
     });
   }
 
+  it("duplicate and out-of-order webhooks (a failure after the success) reach the saga once", async () => {
+    await stock(1, "DUPE");
+    const [shopper = ""] = await shoppers(1);
+    const placed = await place(shopper, { insurance: false });
+    const payment = placed.body.steps.find((step) => step.step === "payment")?.result;
+    const cashier = simulator(payment?.channel ?? "");
+    await cashier.behave({ duplicateWebhooks: true, outOfOrder: true });
+    try {
+      await cashier.pay(payment?.paymentId ?? "");
+      await cashier.deliverDue(Date.now() + 3_600_000);
+      await cashier.deliverDue(Date.now() + 7_200_000);
+    } finally {
+      await cashier.behave(NORMAL_BEHAVIOUR);
+    }
+    const order = await settle(placed.body.id, false);
+    expect(order.state).toBe("confirmed");
+    expect(order.log.filter((entry) => entry.kind === "payment")).toHaveLength(1);
+    await checkInvariants(placed.body.id);
+  });
+
   it("a partner that never answers times out and is retried (time-bounded, no hang)", async () => {
     await stock(1, "HANG");
     const [shopper = ""] = await shoppers(1);
