@@ -72,7 +72,11 @@ export const PROBLEMS = {
     status: 422,
     title: "该 Idempotency-Key 已用于另一个请求 / This Idempotency-Key was used for a different request",
   },
-  "order-not-cancellable": { status: 409, title: "订单已确认，无法在线取消 / A confirmed order cannot be cancelled online" },
+  "phone-taken": { status: 409, title: "该手机号已绑定其他账户 / This number belongs to another account" },
+  "order-not-cancellable": {
+    status: 409,
+    title: "订单已确认，无法在线取消 / A confirmed order cannot be cancelled online",
+  },
   internal: { status: 500, title: "服务器内部错误 / Internal server error" },
 } as const satisfies Record<string, { status: ContentfulStatusCode; title: string }>;
 

@@ -6,7 +6,8 @@ export const CODE_POLICY = {
   maxAttempts: 5,
 } as const;
 
-export type CodePurpose = "login" | "step-up";
+/** `change-phone` codes go to the new number, to prove it is the shopper's. */
+export type CodePurpose = "login" | "step-up" | "change-phone";
 
 /** Sliding-window limits on sending codes, per phone number and per client IP. */
 export const CODE_SEND_LIMITS = {
@@ -68,7 +69,12 @@ export function wrongCodeMessage(attemptsLeft: number): string {
  */
 export function codeMessage(code: string, purpose: CodePurpose): string {
   const minutes = CODE_POLICY.ttlMs / 60_000;
-  const use = purpose === "login" ? ["登录", "sign in"] : ["确认操作", "confirm"];
+  const use =
+    purpose === "login"
+      ? ["登录", "sign in"]
+      : purpose === "change-phone"
+        ? ["更换手机号", "change your number"]
+        : ["确认操作", "confirm"];
   return `【Marque】验证码 ${code}，${minutes} 分钟内有效，用于${use[0]}。请勿告诉他人。Your Marque code to ${use[1]}: ${code} (valid ${minutes} min).`;
 }
 

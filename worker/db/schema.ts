@@ -5,6 +5,7 @@
  */
 import { sql } from "drizzle-orm";
 import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import type { CodePurpose } from "../../domain/auth/one-time-code.ts";
 import type {
   AdasLevel,
   BodyType,
@@ -248,6 +249,8 @@ export const users = sqliteTable("users", {
   phoneCipher: text("phone_cipher").notNull(),
   phoneIndex: text("phone_index").notNull().unique(),
   nameCipher: text("name_cipher"),
+  /** The delivery and registration address (AES-GCM); changing it needs a fresh text code. */
+  addressCipher: text("address_cipher"),
   roles: text("roles", { mode: "json" }).$type<Array<"shopper" | "marketer" | "dealer" | "ops" | "admin">>().notNull(),
   dealerId: text("dealer_id").references(() => dealers.id),
   createdAt: createdAt(),
@@ -557,7 +560,7 @@ export const oneTimeCodes = sqliteTable(
   {
     id: text("id").primaryKey(),
     phoneIndex: text("phone_index").notNull(),
-    purpose: text("purpose").$type<"login" | "step-up">().notNull(),
+    purpose: text("purpose").$type<CodePurpose>().notNull(),
     codeHash: text("code_hash").notNull(),
     expiresAt: text("expires_at").notNull(),
     attempts: integer("attempts").notNull().default(0),

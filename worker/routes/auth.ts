@@ -11,15 +11,17 @@ import {
   wrongCodeMessage,
 } from "../../domain/auth/one-time-code.ts";
 import { maskPhone, toE164 } from "../../domain/test-drive/phone.ts";
-import { type AuthEnv, endSession, requireSession, type SignedIn, startSession } from "../auth.ts";
+import { type AuthEnv, endSession, requireSession, requireStepUp, type SignedIn, startSession } from "../auth.ts";
 import { database } from "../db/client.ts";
-import { oneTimeCodes, users } from "../db/schema.ts";
+import { auditLog, oneTimeCodes, users } from "../db/schema.ts";
 import { log } from "../log.ts";
 import { json, problemResponse } from "../openapi.ts";
 import { decrypt, encrypt, type PiiKeys, phoneIndex, piiKeys, signToken, verifyToken } from "../pii.ts";
 import { problem } from "../problem.ts";
 import { assessRisk, issueDeviceCookie, principalsOf, riskRefusal, signalLocation } from "../risk.ts";
 import {
+  AddressSchema,
+  ChangePhoneSchema,
   CodeSentSchema,
   MeSchema,
   SendCodeSchema,
@@ -159,16 +161,22 @@ async function refuseCode(c: Context<AuthEnv>, keys: PiiKeys, index: string, pur
 }
 
 async function me(
+  db: D1Database,
   keys: PiiKeys,
   { user, session }: { user: Omit<SignedIn["user"], "phoneIndex">; session: { steppedUpAt: string | null } },
 ) {
+  const [row] = await database(db).select({ address: users.addressCipher }).from(users).where(eq(users.id, user.id));
   return {
     id: user.id,
     phone: maskPhone(await decrypt(keys, user.phoneCipher)),
     roles: user.roles,
     steppedUpAt: session.steppedUpAt,
+    address: row?.address ? await decrypt(keys, row.address) : null,
   };
 }
+
+/** Changing the phone or the address needs the session confirmed with a code this recently. */
+const CHANGE_STEP_UP_MINUTES = 10;
 
 /**
  * Accounts: sign in with a text code (the account is created on first sign-in), sign out, who am
@@ -249,7 +257,10 @@ export function authRoutes(sms: SmsFor = smsProvider) {
         const steppedUpAt = await startSession(c, user.id, { steppedUp: risk.outcome === "allow" });
         issueDeviceCookie(c);
         c.header("cache-control", "private, no-store");
-        return c.json({ user: await me(keys, { user, session: { steppedUpAt } }), created: created.length === 1 }, 200);
+        return c.json(
+          { user: await me(c.env.DB, keys, { user, session: { steppedUpAt } }), created: created.length === 1 },
+          200,
+        );
       },
     )
     .openapi(
@@ -278,7 +289,7 @@ export function authRoutes(sms: SmsFor = smsProvider) {
           401: problemResponse("Not signed in"),
         },
       }),
-      async (c) => c.json(await me(await piiKeys(c.env.PII_KEY), c.var.signedIn), 200),
+      async (c) => c.json(await me(c.env.DB, await piiKeys(c.env.PII_KEY), c.var.signedIn), 200),
     )
     .openapi(
       createRoute({
@@ -323,9 +334,115 @@ export function authRoutes(sms: SmsFor = smsProvider) {
         const refused = await refuseCode(c, keys, user.phoneIndex, "step-up", c.req.valid("json").code);
         if (refused) return refused as never;
         const steppedUpAt = await startSession(c, user.id, { steppedUp: true });
-        return c.json(await me(keys, { user, session: { steppedUpAt } }), 200);
+        return c.json(await me(c.env.DB, keys, { user, session: { steppedUpAt } }), 200);
+      },
+    )
+    .openapi(
+      createRoute({
+        method: "post",
+        path: "/me/phone/code",
+        tags: ["Accounts"],
+        summary: "Text a code to the new number the account is moving to",
+        description:
+          "Needs the session confirmed with a code (step-up) within 10 minutes; the new number then proves itself with its own code.",
+        middleware: [requireSession(), requireStepUp(CHANGE_STEP_UP_MINUTES)] as const,
+        request: body(SendCodeSchema),
+        responses: {
+          202: json(CodeSentSchema, "The code is on its way to the new number"),
+          400: problemResponse("Not a mainland mobile number"),
+          401: problemResponse("Not signed in"),
+          403: problemResponse("Step-up required"),
+          429: problemResponse("Too many codes asked for"),
+        },
+      }),
+      async (c) => {
+        const e164 = toE164(c.req.valid("json").phone) ?? "";
+        return (await sendCode(c, sms, e164, "change-phone", "json.phone")) as never;
+      },
+    )
+    .openapi(
+      createRoute({
+        method: "put",
+        path: "/me/phone",
+        tags: ["Accounts"],
+        summary: "Move the account to a new number, with the code texted to it",
+        middleware: [requireSession(), requireStepUp(CHANGE_STEP_UP_MINUTES)] as const,
+        request: body(ChangePhoneSchema),
+        responses: {
+          200: json(MeSchema, "Moved; the old number no longer signs in"),
+          400: problemResponse("Wrong or expired code"),
+          401: problemResponse("Not signed in"),
+          403: problemResponse("Step-up required"),
+          409: problemResponse("The number belongs to another account"),
+          429: problemResponse("Five wrong codes: ask for a new one"),
+        },
+      }),
+      async (c) => {
+        const keys = await piiKeys(c.env.PII_KEY);
+        const input = c.req.valid("json");
+        const e164 = toE164(input.phone) ?? "";
+        const index = await phoneIndex(keys, e164);
+        const refused = await refuseCode(c, keys, index, "change-phone", input.code);
+        if (refused) return refused as never;
+        const { user, session } = c.var.signedIn;
+        const db = database(c.env.DB);
+        const [taken] = await db.select({ id: users.id }).from(users).where(eq(users.phoneIndex, index));
+        if (taken && taken.id !== user.id) {
+          const message = "该手机号已绑定其他账户 / This number belongs to another account";
+          return problem(c, "phone-taken", message, { errors: [{ path: "json.phone", message }] }) as never;
+        }
+        const phoneCipher = await encrypt(keys, e164);
+        await db.batch([
+          db.update(users).set({ phoneCipher, phoneIndex: index }).where(eq(users.id, user.id)),
+          db.insert(auditLog).values(changeAudit(c, user.id, "account.phone_changed", { phone: maskPhone(e164) })),
+        ]);
+        return c.json(await me(c.env.DB, keys, { user: { ...user, phoneCipher }, session }), 200);
+      },
+    )
+    .openapi(
+      createRoute({
+        method: "put",
+        path: "/me/address",
+        tags: ["Accounts"],
+        summary: "Set the delivery and registration address",
+        description: "Needs the session confirmed with a code (step-up) within 10 minutes. Stored encrypted.",
+        middleware: [requireSession(), requireStepUp(CHANGE_STEP_UP_MINUTES)] as const,
+        request: body(AddressSchema),
+        responses: {
+          200: json(MeSchema, "Saved"),
+          400: problemResponse("Malformed address"),
+          401: problemResponse("Not signed in"),
+          403: problemResponse("Step-up required"),
+        },
+      }),
+      async (c) => {
+        const keys = await piiKeys(c.env.PII_KEY);
+        const { user } = c.var.signedIn;
+        const db = database(c.env.DB);
+        await db.batch([
+          db
+            .update(users)
+            .set({ addressCipher: await encrypt(keys, c.req.valid("json").address) })
+            .where(eq(users.id, user.id)),
+          db.insert(auditLog).values(changeAudit(c, user.id, "account.address_changed", {})),
+        ]);
+        return c.json(await me(c.env.DB, keys, c.var.signedIn), 200);
       },
     );
+}
+
+/** An audit row for a change the account holder made to their own account (no personal data in the diff). */
+function changeAudit(c: Context<AuthEnv>, userId: string, action: string, diff: Record<string, string>) {
+  return {
+    id: newId("aud"),
+    at: new Date().toISOString(),
+    actorId: userId,
+    action,
+    entityType: "user",
+    entityId: userId,
+    diff,
+    requestId: c.get("requestId"),
+  };
 }
 
 /** The accounts API as app.ts mounts it. */

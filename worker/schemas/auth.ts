@@ -33,8 +33,24 @@ export const MeSchema = z
     phone: z.string().openapi({ description: "Masked", example: "138****8000" }),
     roles: z.array(z.enum(ROLES)),
     steppedUpAt: z.string().nullable().openapi({ description: "When the session was last confirmed with a code" }),
+    address: z
+      .string()
+      .nullable()
+      .openapi({ description: "The delivery and registration address (only ever shown to its owner)" }),
   })
   .openapi("Me");
+
+export const ChangePhoneSchema = z.object({ phone, code }).openapi("ChangePhone");
+
+export const AddressSchema = z
+  .object({
+    address: z
+      .string()
+      .trim()
+      .min(5, "地址太短 / The address is too short")
+      .max(200, "地址最多 200 字 / At most 200 characters"),
+  })
+  .openapi("Address");
 
 export const SignedInSchema = z
   .object({ user: MeSchema, created: z.boolean().openapi({ description: "The account was created by this sign-in" }) })
