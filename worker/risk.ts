@@ -43,7 +43,7 @@ export interface RiskAssessment {
 }
 
 /** A challenge passes when the session confirmed a fresh code at most this many minutes ago. */
-export const CHALLENGE_STEP_UP_MINUTES = 10;
+const CHALLENGE_STEP_UP_MINUTES = 10;
 
 const DEVICE_COOKIE = "marque_device";
 const DEVICE_SECONDS = 365 * 86_400;
