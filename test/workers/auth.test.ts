@@ -170,7 +170,7 @@ describe("sign-in codes", () => {
     for (let i = 0; i < 30; i++)
       expect((await call("/auth/code", { body: { phone: nextPhone() }, ip })).status).toBe(202);
     expect((await call<Problem>("/auth/code", { body: { phone: nextPhone() }, ip })).status).toBe(429);
-  });
+  }, 60_000);
 
   it("answers 503 when the SMS gateway fails, and the outbox records the failure", async () => {
     const phone = nextPhone();
