@@ -1,6 +1,8 @@
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { run } from "../../scripts/lib/run.ts";
 import { DESKTOP, launch, PHONE, SCREENSHOTS, watchForProblems } from "./browser.ts";
+import { E2E_PERSIST } from "./global-setup.ts";
 
 const base = inject("baseURL");
 let browser: Browser;
@@ -94,6 +96,31 @@ describe("deposit checkout in Chromium", () => {
     const missing = await page.goto(`${base}/orders/ord_aaaaaaaaaaaaaaaaaaaa`);
     expect(missing?.status()).toBe(404);
     await page.getByText("没有找到这个订单").waitFor();
+    await context.close();
+  });
+
+  it("shows ops the orders, the stuck sagas and the payment channels' breakers", async () => {
+    const staff = `137${String(Date.now()).slice(-8)}`;
+    await run("node", ["scripts/admin.ts", "--phone", staff, "--role", "ops", "--persist-to", E2E_PERSIST], {
+      quiet: true,
+    });
+    const context = await browser.newContext({ viewport: DESKTOP, locale: "zh-CN" });
+    const page = await context.newPage();
+    const problems = watchForProblems(page);
+    await page.goto(`${base}/console/ops/orders`, { waitUntil: "networkidle" });
+    await signIn(page, context, staff);
+    await page.getByRole("link", { name: "继续" }).click();
+    await page.getByRole("heading", { name: "支付渠道" }).waitFor();
+    expect(await page.locator(".channel").count()).toBe(2);
+    const rows = page.locator("tbody tr");
+    expect(await rows.count()).toBeGreaterThan(0);
+    await page.screenshot({ path: `${SCREENSHOTS}/ops-orders-desktop.png`, fullPage: true });
+    await page.getByLabel(/只看卡住的流程/).check();
+    await page.getByRole("button", { name: "筛选" }).click();
+    await page.getByText("没有卡住的流程。").waitFor();
+    await page.setViewportSize(PHONE);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
+    expect(problems).toEqual([]);
     await context.close();
   });
 });
