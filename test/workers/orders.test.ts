@@ -511,6 +511,27 @@ describe("failures at every step", () => {
     });
   }
 
+  it("both payment channels are down: the deposit is retried, then the order is cancelled and the car released", async () => {
+    const [vin] = await stock(1, "NOPAY");
+    const [shopper = ""] = await shoppers(1);
+    const channels = ["alipay-sim", "unionpay-sim"].map(simulator);
+    for (const channel of channels) await channel.behave({ unavailable: true });
+    try {
+      const placed = await place(shopper, { insurance: false });
+      expect([201, 202]).toContain(placed.status);
+      const order = await settle(placed.body.id, true);
+      expect(order.state).toBe("cancelled");
+      expect(order.steps.find((step) => step.step === "payment")?.status).toBe("pending");
+      expect(order.steps.find((step) => step.step === "hold")?.status).toBe("compensated");
+      await checkInvariants(placed.body.id);
+    } finally {
+      for (const channel of channels) await channel.behave(NORMAL_BEHAVIOUR);
+      await env.DB.prepare("DELETE FROM payment_channels").run();
+    }
+    const [back] = await rows<{ status: string }>("SELECT status FROM inventory_vehicles WHERE vin = ?1", vin);
+    expect(back?.status).toBe("in_stock");
+  }, 30_000);
+
   it("duplicate and out-of-order webhooks (a failure after the success) reach the saga once", async () => {
     await stock(1, "DUPE");
     const [shopper = ""] = await shoppers(1);
