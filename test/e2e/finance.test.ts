@@ -196,7 +196,7 @@ describe("finance widget in Chromium", () => {
     expect(await comesBefore(tier3.page, "[data-finance-widget]", "#specs-title")).toBe(true);
     expect(await tier3.page.locator(".finance-widget--lead").count()).toBe(1);
     expect(await text(tier3.page, "[data-finance-widget]")).toMatch(
-      /分期购车[\s\S]*首付 ¥[\d,]+，月供 ¥[\d,.]+ 起（36 期）/,
+      /分期优惠[\s\S]*首付 ¥[\d,]+，月供 ¥[\d,.]+ 起（60 期）/,
     );
     await tier3.page.evaluate(() =>
       window.scrollTo(0, (document.querySelector(".finance-widget")?.getBoundingClientRect().top ?? 0) + scrollY - 420),
