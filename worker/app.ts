@@ -96,7 +96,7 @@ app.doc31("/openapi.json", {
 /** API reference (Scalar, served from our own assets). Scalar injects its styles at run time; scripts stay 'self'. */
 app.get("/docs", (c) =>
   c.html(
-    `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>Marque API reference</title></head><body><div id="app"></div><script src="/vendor/scalar/standalone.js"></script><script src="/api-docs.js"></script></body></html>`,
+    `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>Marque API reference</title><link rel="icon" href="/favicon.svg" type="image/svg+xml"></head><body><div id="app"></div><script src="/vendor/scalar/standalone.js"></script><script src="/api-docs.js"></script></body></html>`,
     200,
     { "content-security-policy": contentSecurityPolicy({ "style-src": "'self' 'unsafe-inline'" }) },
   ),
