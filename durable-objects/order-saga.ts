@@ -228,23 +228,24 @@ export class OrderSaga extends DurableObject<Env> {
     this.sql.exec("UPDATE saga SET retry_at = NULL WHERE id = 1");
     const now = Date.now();
     if (saga.state === "awaiting_payment" && saga.paymentDeadline !== null && now >= saga.paymentDeadline) {
-      await this.paymentDeadlinePassed(saga);
+      await this.paymentDeadlinePassed();
     }
     await this.driveOrLeaveToAlarm();
   }
 
   /** The deposit is late: ask the channel (a webhook may be lost) before cancelling. */
-  private async paymentDeadlinePassed(saga: Saga): Promise<void> {
+  private async paymentDeadlinePassed(): Promise<void> {
     const payment = this.step("payment");
     const { paymentId, channel } = payment.result;
-    if (paymentId && channel) {
-      const lookup = await paymentRouter(this.env).channel(channel).lookup(paymentId);
-      if (lookup.ok && lookup.status === "succeeded") {
-        await this.captured(saga, lookup.amountFen, "支付成功（主动查询）/ Deposit paid (found by asking the channel)");
-        return;
-      }
+    const lookup = paymentId && channel ? await paymentRouter(this.env).channel(channel).lookup(paymentId) : null;
+    // The webhook may have arrived while the channel was being asked.
+    const now = this.saga();
+    if (!now || now.state !== "awaiting_payment") return;
+    if (lookup?.ok && lookup.status === "succeeded") {
+      await this.captured(now, lookup.amountFen, "支付成功（主动查询）/ Deposit paid (found by asking the channel)");
+      return;
     }
-    this.fail(saga, "15 分钟内未完成支付 / The deposit was not paid within 15 minutes");
+    this.fail(now, "15 分钟内未完成支付 / The deposit was not paid within 15 minutes");
   }
 
   /**
