@@ -1,0 +1,186 @@
+import { type Browser, chromium, type Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { CHROMIUM, DESKTOP, launch, PHONE, SCREENSHOTS, watchForProblems } from "./browser.ts";
+
+const base = inject("baseURL");
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+type RuleBase = {
+  body: {
+    groups: { code: string; options: string[] }[];
+    options: { code: string; render: { material?: string; set?: { albedo?: string } }[] }[];
+  };
+};
+
+/** The first model with two paints of clearly different colours, and those paints' option codes. */
+async function modelWithTwoPaints(): Promise<{ slug: string; paints: [string, string] }> {
+  const { models } = (await (await fetch(`${base}/api/models`)).json()) as { models: { slug: string }[] };
+  for (const { slug } of models) {
+    const { body } = (await (await fetch(`${base}/api/models/${slug}/product-model`)).json()) as RuleBase;
+    const albedo = (code: string) =>
+      body.options.find((o) => o.code === code)?.render.find((r) => r.material === "paint")?.set?.albedo;
+    const paints = body.groups.flatMap((g) => g.options).filter((code) => albedo(code));
+    const [first] = paints;
+    const second = paints.find((code) => albedo(code) !== albedo(first ?? ""));
+    if (first && second) return { slug, paints: [first, second] };
+  }
+  throw new Error("no demo model has two paints");
+}
+
+const viewer = (page: Page) => page.locator("[data-viewer]");
+
+/**
+ * Headless Chromium draws WebGL on the CPU (SwiftShader), where the page offers the 3D car only on
+ * request (it would block the page): ask for it, as a shopper on such a device would.
+ */
+async function openViewer(page: Page): Promise<void> {
+  const optIn = page.locator("[data-viewer-start]");
+  if (await optIn.isVisible()) await optIn.click();
+}
+
+/** Waits until the viewer has applied at least `applied` configurations and stopped drawing. */
+async function settled(page: Page, applied = 1): Promise<void> {
+  await expect.poll(() => viewer(page).getAttribute("data-state"), { timeout: 30_000 }).toBe("ready");
+  await expect
+    .poll(async () => Number(await viewer(page).getAttribute("data-applied")))
+    .toBeGreaterThanOrEqual(applied);
+  await expect.poll(() => viewer(page).getAttribute("data-idle"), { timeout: 15_000 }).toBe("true");
+}
+
+/** The canvas alone, scrolled to the top first so the sticky header does not cover it. */
+async function canvasShot(page: Page, path?: string): Promise<Buffer> {
+  await page.evaluate(() => window.scrollTo(0, 0));
+  return viewer(page).locator("canvas").screenshot({ path });
+}
+
+const appliedCount = async (page: Page) => Number(await viewer(page).getAttribute("data-applied"));
+
+/**
+ * Decodes PNG screenshots in a blank page (no CSP) and measures them: how many pixels differ from
+ * the top-left corner (the studio background) and, given a second image, how many differ between them.
+ */
+async function measure(a: Buffer, b?: Buffer): Promise<{ foreground: number; changed: number }> {
+  const page = await browser.newPage();
+  try {
+    return await page.evaluate(
+      async ([first, second]) => {
+        const pixels = async (png: string) => {
+          const bitmap = await createImageBitmap(await (await fetch(`data:image/png;base64,${png}`)).blob());
+          const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+          const context = canvas.getContext("2d") as OffscreenCanvasRenderingContext2D;
+          context.drawImage(bitmap, 0, 0);
+          return context.getImageData(0, 0, bitmap.width, bitmap.height).data;
+        };
+        const differs = (p: Uint8ClampedArray, q: Uint8ClampedArray, i: number, j: number) =>
+          Math.abs((p[i] ?? 0) - (q[j] ?? 0)) +
+            Math.abs((p[i + 1] ?? 0) - (q[j + 1] ?? 0)) +
+            Math.abs((p[i + 2] ?? 0) - (q[j + 2] ?? 0)) >
+          24;
+        const p = await pixels(first);
+        const q = second ? await pixels(second) : p;
+        let foreground = 0;
+        let changed = 0;
+        for (let i = 0; i < p.length; i += 4) {
+          if (differs(p, p, i, 0)) foreground++;
+          if (differs(p, q, i, i)) changed++;
+        }
+        const total = p.length / 4;
+        return { foreground: foreground / total, changed: changed / total };
+      },
+      [a.toString("base64"), b?.toString("base64") ?? ""] as const,
+    );
+  } finally {
+    await page.close();
+  }
+}
+
+describe("3D viewer on the configure page (Chromium, WebGL through SwiftShader)", () => {
+  it("draws the car, repaints it when another paint is chosen, and moves inside for the interior view", async () => {
+    const { slug, paints } = await modelWithTwoPaints();
+    const context = await browser.newContext({ viewport: DESKTOP });
+    const page = await context.newPage();
+    const problems = watchForProblems(page);
+    await page.goto(`${base}/models/${slug}/configure`, { waitUntil: "networkidle" });
+    await openViewer(page);
+    await settled(page);
+
+    let applied = await appliedCount(page);
+    await page.locator(`[data-option="${paints[0]}"]`).click();
+    await settled(page, applied + 1);
+    const first = await canvasShot(page);
+    expect((await measure(first)).foreground).toBeGreaterThan(0.1);
+
+    applied = await appliedCount(page);
+    await page.locator(`[data-option="${paints[1]}"]`).click();
+    await expect.poll(() => page.locator(`[data-option="${paints[1]}"]`).getAttribute("data-state")).toBe("chosen");
+    await settled(page, applied + 1);
+    const second = await canvasShot(page, `${SCREENSHOTS}/viewer-paint.png`);
+    expect((await measure(first, second)).changed).toBeGreaterThan(0.03);
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.screenshot({ path: `${SCREENSHOTS}/viewer-desktop.png` });
+
+    await page.getByRole("button", { name: "内饰" }).click();
+    await settled(page);
+    expect(await page.getByRole("button", { name: "内饰" }).getAttribute("aria-pressed")).toBe("true");
+    const inside = await canvasShot(page, `${SCREENSHOTS}/viewer-interior.png`);
+    expect((await measure(second, inside)).changed).toBeGreaterThan(0.3);
+
+    await page.getByRole("button", { name: "侧面" }).click();
+    await settled(page);
+    await canvasShot(page, `${SCREENSHOTS}/viewer-side.png`);
+
+    expect(await page.locator("[data-ar]").isDisabled()).toBe(true);
+    expect(await page.locator("[data-ar-reason]").textContent()).toBe("此设备不支持 AR");
+    expect(page.url()).toContain(paints[1]);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it("fits a phone screen and keeps the option list, price and confirmation below the car", async () => {
+    const { slug } = await modelWithTwoPaints();
+    const context = await browser.newContext({ viewport: PHONE, isMobile: true, hasTouch: true, deviceScaleFactor: 3 });
+    const page = await context.newPage();
+    const problems = watchForProblems(page);
+    await page.goto(`${base}/models/${slug}/configure?lang=en`, { waitUntil: "networkidle" });
+    await openViewer(page);
+    await settled(page);
+    expect((await measure(await canvasShot(page))).foreground).toBeGreaterThan(0.1);
+    expect(await page.locator("[data-ar-reason]").textContent()).toBe("This device does not support AR");
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.screenshot({ path: `${SCREENSHOTS}/viewer-phone.png` });
+    await page.getByRole("button", { name: "Cheapest completion" }).click();
+    await expect.poll(() => page.locator("[data-status]").textContent()).toBe("Your configuration is complete.");
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it("keeps the picture and the full option list, and says why, when the browser has no WebGL", async () => {
+    const { slug } = await modelWithTwoPaints();
+    const noWebGl = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ["--no-sandbox", "--disable-dev-shm-usage", "--disable-background-networking", "--disable-3d-apis"],
+    });
+    try {
+      const page = await noWebGl.newPage({ viewport: DESKTOP });
+      await page.goto(`${base}/models/${slug}/configure`, { waitUntil: "networkidle" });
+      await expect.poll(() => page.locator("[data-viewer-note]").textContent()).toContain("WebGL");
+      expect(await viewer(page).getAttribute("data-state")).toBe("fallback");
+      expect(await viewer(page).locator("img").isVisible()).toBe(true);
+      expect(await page.locator("[data-viewer-tools]").isVisible()).toBe(false);
+      expect(await page.locator("[data-viewer-start]").isVisible()).toBe(false);
+      expect(await page.locator("[data-option]").count()).toBeGreaterThan(3);
+      await page.getByRole("button", { name: "最低价完成" }).click();
+      await expect.poll(() => page.locator("[data-status]").textContent()).toBe("配置完整，可以确认。");
+      await page.screenshot({ path: `${SCREENSHOTS}/viewer-no-webgl.png` });
+    } finally {
+      await noWebGl.close();
+    }
+  });
+});
