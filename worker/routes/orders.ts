@@ -260,6 +260,7 @@ export const orders = new OpenAPIHono<AuthEnv>({ defaultHook: (result, c) => val
       if (input.fulfilment === "stock" && !(await holdFirst(c.env.DB, orderId, trimId, options, dealerId))) {
         return problem(c, "vehicle-unavailable", "可改为定制生产 / You can order it built instead") as never;
       }
+      const release = () => releaseVehicle(c.env.DB, orderId, new Date().toISOString());
       const inserted = await c.env.DB.prepare(
         `INSERT INTO orders (id, user_id, trim_id, dealer_id, status, configuration, price_fen, deposit_fen, idempotency_key, seq, updated_at)
          VALUES (?1, ?2, ?3, ?4, 'placed', ?5, ?6, ?7, ?8, 0, ?9) ON CONFLICT (user_id, idempotency_key) DO NOTHING RETURNING id`,
@@ -275,9 +276,13 @@ export const orders = new OpenAPIHono<AuthEnv>({ defaultHook: (result, c) => val
           key,
           new Date().toISOString(),
         )
-        .first<{ id: string }>();
+        .first<{ id: string }>()
+        .catch(async (error: unknown) => {
+          await release();
+          throw error;
+        });
       if (!inserted) {
-        await releaseVehicle(c.env.DB, orderId, new Date().toISOString());
+        await release();
         return (await replay(c, user.id, key, fingerprint)) as never;
       }
       const request = {
@@ -302,7 +307,12 @@ export const orders = new OpenAPIHono<AuthEnv>({ defaultHook: (result, c) => val
       } catch {
         // The saga crashed mid-step; its alarm retries. Tell the shopper where to follow it.
         const order = await saga(c.env, orderId).get();
-        if (!order) throw new Error(`order ${orderId} was not started`);
+        if (!order) {
+          // Nothing of the saga was stored: give the car back and let the shopper retry.
+          await release();
+          await c.env.DB.prepare("DELETE FROM orders WHERE id = ?1").bind(orderId).run();
+          throw new Error(`order ${orderId} was not started`);
+        }
         return c.json(orderBody(order), 202, { location: `/api/orders/${orderId}` });
       }
       if (!started.ok) {
