@@ -1,5 +1,6 @@
 import { existsSync, mkdirSync } from "node:fs";
-import { type Browser, chromium, type Page } from "playwright-core";
+import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
+import { inject } from "vitest";
 
 /** Debian's Chromium (apt-get install chromium); browsers are never downloaded. */
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -42,3 +43,22 @@ export function watchForProblems(page: Page): string[] {
 
 export const PHONE = { width: 390, height: 844 };
 export const DESKTOP = { width: 1366, height: 900 };
+
+/** The latest code the SMS simulator wrote for `phone` to the development outbox. */
+export async function latestCode(context: BrowserContext, phone: string): Promise<string> {
+  const outbox = await context.newPage();
+  await outbox.goto(`${inject("baseURL")}/dev/outbox?phone=${phone}`);
+  const code = (await outbox.locator("tbody tr").first().locator("[data-code]").textContent())?.trim() ?? "";
+  await outbox.close();
+  return code;
+}
+
+/** Signs in on the sign-in page (already open) with the code the SMS simulator wrote to the outbox. */
+export async function signIn(page: Page, context: BrowserContext, phone: string): Promise<void> {
+  await page.getByLabel("手机号").fill(phone);
+  await page.keyboard.press("Enter");
+  await page.getByLabel("短信验证码").waitFor();
+  await page.getByLabel("短信验证码").fill(await latestCode(context, phone));
+  await page.keyboard.press("Enter");
+  await page.locator("#login-done-title").waitFor();
+}

@@ -1,29 +1,11 @@
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { run } from "../../scripts/lib/run.ts";
-import { DESKTOP, launch, PHONE, SCREENSHOTS, watchForProblems } from "./browser.ts";
+import { DESKTOP, latestCode, launch, PHONE, SCREENSHOTS, signIn, watchForProblems } from "./browser.ts";
 import { E2E_PERSIST } from "./global-setup.ts";
 
 const base = inject("baseURL");
 let browser: Browser;
-
-/** The latest code the SMS simulator wrote for `phone` to the dev outbox. */
-async function latestCode(context: BrowserContext, phone: string): Promise<string> {
-  const outbox = await context.newPage();
-  await outbox.goto(`${base}/dev/outbox?phone=${phone}`);
-  const code = (await outbox.locator("tbody tr").first().locator("[data-code]").textContent())?.trim() ?? "";
-  await outbox.close();
-  return code;
-}
-
-async function signIn(page: Page, context: BrowserContext, phone: string): Promise<void> {
-  await page.getByLabel("手机号").fill(phone);
-  await page.keyboard.press("Enter");
-  await page.getByLabel("短信验证码").waitFor();
-  await page.getByLabel("短信验证码").fill(await latestCode(context, phone));
-  await page.keyboard.press("Enter");
-  await page.locator("#login-done-title").waitFor();
-}
 
 beforeAll(async () => {
   browser = await launch();

@@ -1,7 +1,7 @@
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { run } from "../../scripts/lib/run.ts";
-import { DESKTOP, launch, PHONE, SCREENSHOTS, watchForProblems } from "./browser.ts";
+import { DESKTOP, launch, PHONE, SCREENSHOTS, signIn, watchForProblems } from "./browser.ts";
 import { E2E_PERSIST } from "./global-setup.ts";
 
 const base = inject("baseURL");
@@ -25,20 +25,6 @@ async function freeSlotsTomorrow(): Promise<{ dealerId: string; trimId: string; 
     if (slot && next) return { dealerId: id, trimId: trim.id, start: slot.start, later: next.start };
   }
   throw new Error("no demo dealer has a free slot tomorrow");
-}
-
-/** Signs in on the sign-in page with the code the SMS simulator wrote to the dev outbox. */
-async function signIn(page: Page, context: BrowserContext, phone: string): Promise<void> {
-  await page.getByLabel("手机号").fill(phone);
-  await page.keyboard.press("Enter");
-  await page.getByLabel("短信验证码").waitFor();
-  const outbox = await context.newPage();
-  await outbox.goto(`${base}/dev/outbox?phone=${phone}`);
-  const code = (await outbox.locator("tbody tr").first().locator("[data-code]").textContent())?.trim() ?? "";
-  await outbox.close();
-  await page.getByLabel("短信验证码").fill(code);
-  await page.keyboard.press("Enter");
-  await page.locator("#login-done-title").waitFor();
 }
 
 beforeAll(async () => {

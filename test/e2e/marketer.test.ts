@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { run } from "../../scripts/lib/run.ts";
-import { launch, PHONE, SCREENSHOTS, watchForProblems } from "./browser.ts";
+import { launch, PHONE, SCREENSHOTS, signIn, watchForProblems } from "./browser.ts";
 import { E2E_PERSIST } from "./global-setup.ts";
 
 const base = inject("baseURL");
@@ -12,20 +12,6 @@ const RULE = "tier-3-4-instalments";
 const RULE_NAME = "三四线城市首付月供 / Instalments lead in tier-3 and tier-4 cities";
 let browser: Browser;
 let marketer: BrowserContext | undefined;
-
-/** Signs in on the sign-in page with the code the SMS simulator wrote to the dev outbox. */
-async function signIn(page: Page, context: BrowserContext, phone: string): Promise<void> {
-  await page.getByLabel("手机号").fill(phone);
-  await page.keyboard.press("Enter");
-  await page.getByLabel("短信验证码").waitFor();
-  const outbox = await context.newPage();
-  await outbox.goto(`${base}/dev/outbox?phone=${phone}`);
-  const code = (await outbox.locator("tbody tr").first().locator("[data-code]").textContent())?.trim() ?? "";
-  await outbox.close();
-  await page.getByLabel("短信验证码").fill(code);
-  await page.keyboard.press("Enter");
-  await page.locator("#login-done-title").waitFor();
-}
 
 async function firstModel(): Promise<string> {
   const { models } = (await (await fetch(`${base}/api/models`)).json()) as { models: { slug: string }[] };

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { formatYuan } from "../../domain/money.ts";
 import { UA } from "../../domain/personalization/user-agents.ts";
 import { run } from "../../scripts/lib/run.ts";
-import { DESKTOP, launch, PHONE, SCREENSHOTS, watchForProblems } from "./browser.ts";
+import { DESKTOP, launch, PHONE, SCREENSHOTS, signIn, watchForProblems } from "./browser.ts";
 import { E2E_PERSIST } from "./global-setup.ts";
 
 const base = inject("baseURL");
@@ -39,20 +39,6 @@ const text = async (page: Page, selector: string) => ((await page.locator(select
 const moduleOrder = (page: Page) =>
   page.locator("[data-module]").evaluateAll((nodes) => nodes.map((node) => node.getAttribute("data-module")));
 const fitsWidth = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
-
-/** Signs in on the sign-in page with the code the SMS simulator wrote to the dev outbox. */
-async function signIn(page: Page, context: BrowserContext, phone: string): Promise<void> {
-  await page.getByLabel("手机号").fill(phone);
-  await page.keyboard.press("Enter");
-  await page.getByLabel("短信验证码").waitFor();
-  const outbox = await context.newPage();
-  await outbox.goto(`${base}/dev/outbox?phone=${phone}`);
-  const code = (await outbox.locator("tbody tr").first().locator("[data-code]").textContent())?.trim() ?? "";
-  await outbox.close();
-  await page.getByLabel("短信验证码").fill(code);
-  await page.keyboard.press("Enter");
-  await page.locator("#login-done-title").waitFor();
-}
 
 beforeAll(async () => {
   browser = await launch();
