@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { addDays, isOpenAt, shanghaiDate, shanghaiWeekday } from "./time.ts";
+import { addDays, isOpenAt, mondayOf, shanghaiDate, shanghaiWeekday } from "./time.ts";
 
 describe("Asia/Shanghai calendar", () => {
   it("turns the date over at 16:00 UTC", () => {
@@ -27,5 +27,13 @@ describe("addDays", () => {
   it("crosses month and year ends and goes backwards", () => {
     expect(addDays("2026-12-30", 3)).toBe("2027-01-02");
     expect(addDays("2028-03-01", -1)).toBe("2028-02-29");
+  });
+});
+
+describe("mondayOf", () => {
+  it("is the date itself on a Monday and the Monday before on any other day", () => {
+    expect(mondayOf("2026-11-30")).toBe("2026-11-30");
+    expect(mondayOf("2026-11-29")).toBe("2026-11-23");
+    expect(mondayOf("2027-01-01")).toBe("2026-12-28");
   });
 });

@@ -37,3 +37,11 @@ export function isOpenAt(hours: OpeningHours, now = Date.now()): boolean {
 export function addDays(isoDate: string, days: number): string {
   return new Date(Date.parse(`${isoDate}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 }
+
+/**
+ * The Monday of the week (Monday to Sunday) that holds `isoDate` (YYYY-MM-DD).
+ * @example mondayOf("2026-11-29") // "2026-11-23"
+ */
+export function mondayOf(isoDate: string): string {
+  return addDays(isoDate, -((new Date(`${isoDate}T00:00:00Z`).getUTCDay() + 6) % 7));
+}

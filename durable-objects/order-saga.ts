@@ -4,6 +4,7 @@ import { isTransient, type PartnerError, withTimeout } from "../domain/orders/pa
 import {
   type Fulfilment,
   nextAction,
+  ORDER_LEAD_DAYS,
   PAYMENT_TIMEOUT_MS,
   planFor,
   RETRY_POLICY,
@@ -352,7 +353,7 @@ export class OrderSaga extends DurableObject<Env> {
             this.env.DB,
             request.orderId,
             request.trimId,
-            addDays(shanghaiDate(now.getTime()), 42),
+            addDays(shanghaiDate(now.getTime()), ORDER_LEAD_DAYS),
           );
           return week
             ? succeeded({ week })

@@ -86,3 +86,6 @@ export const PAYMENT_TIMEOUT_MS = 15 * 60 * 1000;
 
 /** A trim's build-to-order production slots per week. */
 export const BUILD_SLOTS_PER_WEEK = 200;
+
+/** Days from order to hand-over for a car built to order: the first build week searched, and the date search lists. */
+export const ORDER_LEAD_DAYS = 42;

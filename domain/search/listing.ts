@@ -49,9 +49,6 @@ export type Listing = {
   popularity: number;
 };
 
-/** Days from order to hand-over for a car built to order, as listed in search. */
-export const ORDER_LEAD_DAYS = 42;
-
 export const LISTING_KIND_LABELS: Record<ListingKind, { zh: string; en: string }> = {
   stock: { zh: "现车", en: "In stock" },
   transit: { zh: "在途", en: "In transit" },

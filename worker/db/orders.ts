@@ -4,7 +4,7 @@
  * step retried after a crash finds what it already did instead of doing it twice.
  */
 import { BUILD_SLOTS_PER_WEEK } from "../../domain/orders/saga.ts";
-import { addDays } from "../../domain/time.ts";
+import { addDays, mondayOf } from "../../domain/time.ts";
 
 /** How many matching vehicles one hold attempt considers. */
 const CANDIDATES = 50;
@@ -135,7 +135,7 @@ export async function claimBuildSlot(
     .bind(orderId)
     .first<{ week: string }>();
   if (existing) return existing.week;
-  const monday = addDays(fromDate, -((new Date(`${fromDate}T00:00:00Z`).getUTCDay() + 6) % 7));
+  const monday = mondayOf(fromDate);
   for (let offset = 0; offset < 12; offset++) {
     const week = addDays(monday, offset * 7);
     const claimed = await db

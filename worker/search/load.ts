@@ -1,7 +1,8 @@
 import { and, eq, gte, inArray } from "drizzle-orm";
 import type { BodyType } from "../../domain/catalog/types.ts";
+import { ORDER_LEAD_DAYS } from "../../domain/orders/saga.ts";
 import { colourFamily } from "../../domain/search/colour.ts";
-import { type Listing, ORDER_LEAD_DAYS } from "../../domain/search/listing.ts";
+import type { Listing } from "../../domain/search/listing.ts";
 import { addDays } from "../../domain/time.ts";
 import type { Database } from "../db/client.ts";
 import {
