@@ -588,3 +588,39 @@ export const smsOutbox = sqliteTable(
   },
   (t) => [index("sms_outbox_created_idx").on(t.createdAt), index("sms_outbox_phone_idx").on(t.phoneIndex)],
 );
+
+/**
+ * Configurations a shopper saved to their account (the configure page's 保存配置): the options the
+ * server validated and priced when saving, one row per user and configuration (`configKey`, a
+ * SHA-256 of model, version and sorted options, so saving the same car twice keeps one row), and
+ * an optional small picture of the car as the 3D view drew it (a validated image data URL, at
+ * most 32 KiB, shown to its owner only).
+ */
+export const savedConfigurations = sqliteTable(
+  "saved_configurations",
+  {
+    id: text("id").primaryKey(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id),
+    modelId: text("model_id")
+      .notNull()
+      .references(() => models.id),
+    trimId: text("trim_id")
+      .notNull()
+      .references(() => trims.id),
+    version: integer("version").notNull(),
+    options: text("options", { mode: "json" }).$type<string[]>().notNull(),
+    configKey: text("config_key").notNull(),
+    name: text("name"),
+    /** The server's price on `pricedOn` (Asia/Shanghai date), fen. */
+    priceFen: integer("price_fen").notNull(),
+    pricedOn: text("priced_on").notNull(),
+    thumbnail: text("thumbnail"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("saved_configurations_user_key_idx").on(t.userId, t.configKey),
+    index("saved_configurations_user_created_idx").on(t.userId, t.createdAt),
+  ],
+);
