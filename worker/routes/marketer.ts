@@ -266,6 +266,30 @@ async function answer(c: Context<AuthEnv>, id: string, version: string | null) {
 
 const notFound = (c: Context) => problem(c, "not-found", "没有这条规则 / No such rule");
 
+const stale = (c: Context) =>
+  consoleProblem(c, "rule-conflict", "规则刚被他人修改，请刷新 / Someone just changed this rule; reload");
+
+/** The console's state and the stored rule `id`, or undefined when there is no such rule. */
+async function stateWithRule(c: Context<AuthEnv>, id: string) {
+  const current = await state(c);
+  const row = current.rows.find((r) => r.id === id);
+  return row ? { current, row } : undefined;
+}
+
+/**
+ * Publishes `next` for a change to the rule in `what.subject` (see switchTo) and answers with the
+ * rule at the new version, or 409 when someone changed the rule meanwhile.
+ */
+async function answerSwitch(
+  c: Context<AuthEnv>,
+  current: Awaited<ReturnType<typeof state>>,
+  next: readonly Rule[],
+  what: Parameters<typeof switchTo>[3] & { subject: { row: RuleRow } },
+) {
+  const version = await switchTo(c, current, next, what);
+  return version ? c.json(await answer(c, what.subject.row.id, version), 200) : stale(c);
+}
+
 /**
  * The marketer console API: personalization rules (list with warnings, create, edit, publish,
  * unpublish, schedule), published versions and rollback, a preview of the draft and published
@@ -343,12 +367,13 @@ export const marketerConsole = new OpenAPIHono<AuthEnv>({
       const input = parseDraft(ruleInputSchema, await c.req.json());
       if (input.errors) return invalid(c, input.errors) as never;
       const { id } = c.req.valid("param");
-      const { rows, live } = await state(c);
-      const row = rows.find((r) => r.id === id);
-      if (!row) return notFound(c) as never;
-      const stale = () =>
-        consoleProblem(c, "rule-conflict", "规则刚被他人修改，请刷新 / Someone just changed this rule; reload");
-      if (input.value.revision !== undefined && input.value.revision !== row.version) return stale() as never;
+      const found = await stateWithRule(c, id);
+      if (!found) return notFound(c) as never;
+      const {
+        row,
+        current: { live },
+      } = found;
+      if (input.value.revision !== undefined && input.value.revision !== row.version) return stale(c) as never;
       const draft = draftOfInput(input.value);
       const status = statusAfter(toRule(id, draft, "draft"), "draft", live.rules);
       const diff = draftDiff(draftOf(row), draft);
@@ -360,7 +385,7 @@ export const marketerConsole = new OpenAPIHono<AuthEnv>({
         updateRule(db, id, draft, status, row.version, change),
         audit(db, change, "rule.update", { type: RULE_ENTITY, id }, diff, { id, revision: row.version + 1 }),
       ]);
-      if ((updated as D1Result).meta.changes === 0) return stale() as never;
+      if ((updated as D1Result).meta.changes === 0) return stale(c) as never;
       return c.json(await answer(c, id, live.version), 200);
     },
   )
@@ -381,25 +406,18 @@ export const marketerConsole = new OpenAPIHono<AuthEnv>({
     }),
     async (c) => {
       const { id } = c.req.valid("param");
-      const current = await state(c);
-      const row = current.rows.find((r) => r.id === id);
-      if (!row) return notFound(c) as never;
+      const found = await stateWithRule(c, id);
+      if (!found) return notFound(c) as never;
+      const { current, row } = found;
       const rule = ruleOf(row);
       const there = current.live.rules.find((r) => r.id === id);
       if (there && sameRule(there, rule) && row.status === "published")
         return c.json(await answer(c, id, current.live.version), 200);
-      const version = await switchTo(c, current, withRule(current.live.rules, rule), {
+      return answerSwitch(c, current, withRule(current.live.rules, rule), {
         action: "rule.publish",
         subject: { row },
         diff: {},
-      });
-      if (!version)
-        return consoleProblem(
-          c,
-          "rule-conflict",
-          "规则刚被他人修改，请刷新 / Someone just changed this rule; reload",
-        ) as never;
-      return c.json(await answer(c, id, version), 200);
+      }) as never;
     },
   )
   .openapi(
@@ -419,23 +437,16 @@ export const marketerConsole = new OpenAPIHono<AuthEnv>({
     }),
     async (c) => {
       const { id } = c.req.valid("param");
-      const current = await state(c);
-      const row = current.rows.find((r) => r.id === id);
-      if (!row) return notFound(c) as never;
+      const found = await stateWithRule(c, id);
+      if (!found) return notFound(c) as never;
+      const { current, row } = found;
       if (!current.live.rules.some((r) => r.id === id))
         return consoleProblem(c, "rule-conflict", "这条规则没有发布 / This rule is not published") as never;
-      const version = await switchTo(c, current, withoutRule(current.live.rules, id), {
+      return answerSwitch(c, current, withoutRule(current.live.rules, id), {
         action: "rule.unpublish",
         subject: { row, status: "unpublished" },
         diff: {},
-      });
-      if (!version)
-        return consoleProblem(
-          c,
-          "rule-conflict",
-          "规则刚被他人修改，请刷新 / Someone just changed this rule; reload",
-        ) as never;
-      return c.json(await answer(c, id, version), 200);
+      }) as never;
     },
   )
   .openapi(
@@ -458,23 +469,16 @@ export const marketerConsole = new OpenAPIHono<AuthEnv>({
       const input = parseDraft(scheduleSchema, await c.req.json());
       if (input.errors) return invalid(c, input.errors) as never;
       const { id } = c.req.valid("param");
-      const current = await state(c);
-      const row = current.rows.find((r) => r.id === id);
-      if (!row) return notFound(c) as never;
+      const found = await stateWithRule(c, id);
+      if (!found) return notFound(c) as never;
+      const { current, row } = found;
       const before = draftOf(row);
       const draft = { ...before, ...input.value };
-      const version = await switchTo(c, current, withRule(current.live.rules, toRule(id, draft, "published")), {
+      return answerSwitch(c, current, withRule(current.live.rules, toRule(id, draft, "published")), {
         action: "rule.schedule",
         subject: { row, draft },
         diff: draftDiff(before, draft),
-      });
-      if (!version)
-        return consoleProblem(
-          c,
-          "rule-conflict",
-          "规则刚被他人修改，请刷新 / Someone just changed this rule; reload",
-        ) as never;
-      return c.json(await answer(c, id, version), 200);
+      }) as never;
     },
   )
   .openapi(
