@@ -9,6 +9,7 @@ import { ProblemError, problem } from "./problem.ts";
 import { auth } from "./routes/auth.ts";
 import { catalog } from "./routes/catalog.ts";
 import { compare } from "./routes/compare.ts";
+import { configurations } from "./routes/configurations.ts";
 import { configurator } from "./routes/configurator.ts";
 import { dealerConsole } from "./routes/dealer-console.ts";
 import { dealerRoutes } from "./routes/dealers.ts";
@@ -70,6 +71,7 @@ const routes = app
   .route("/", compare)
   .route("/", search)
   .route("/", configurator)
+  .route("/", configurations)
   .route("/", testDrives)
   .route("/", dealerRoutes)
   .route("/", finance)

@@ -77,6 +77,10 @@ export const PROBLEMS = {
     status: 409,
     title: "订单已确认，无法在线取消 / A confirmed order cannot be cancelled online",
   },
+  "saved-configurations-full": {
+    status: 409,
+    title: "已保存的配置已达上限 / You have saved as many configurations as an account can keep",
+  },
   internal: { status: 500, title: "服务器内部错误 / Internal server error" },
 } as const satisfies Record<string, { status: ContentfulStatusCode; title: string }>;
 
