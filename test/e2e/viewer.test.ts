@@ -60,6 +60,9 @@ async function canvasShot(page: Page, path?: string): Promise<Buffer> {
   return viewer(page).locator("canvas").screenshot({ path });
 }
 
+const marks = (page: Page, name: string) =>
+  page.evaluate((mark) => performance.getEntriesByName(mark, "mark").length, name);
+
 const appliedCount = async (page: Page) => Number(await viewer(page).getAttribute("data-applied"));
 
 /**
@@ -111,9 +114,13 @@ describe("3D viewer on the configure page (Chromium, WebGL through SwiftShader)"
     await openViewer(page);
     await settled(page);
 
+    expect(await marks(page, "viewer:first-frame")).toBe(1);
+
     let applied = await appliedCount(page);
+    const switches = await marks(page, "viewer:switch-visible");
     await page.locator(`[data-option="${paints[0]}"]`).click();
     await settled(page, applied + 1);
+    expect(await marks(page, "viewer:switch-visible")).toBe(switches + 1);
     const first = await canvasShot(page);
     expect((await measure(first)).foreground).toBeGreaterThan(0.1);
 
@@ -157,6 +164,33 @@ describe("3D viewer on the configure page (Chromium, WebGL through SwiftShader)"
     await page.screenshot({ path: `${SCREENSHOTS}/viewer-phone.png` });
     await page.getByRole("button", { name: "Cheapest completion" }).click();
     await expect.poll(() => page.locator("[data-status]").textContent()).toBe("Your configuration is complete.");
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it("remembers the shopper's wish for the 3D car on a software GPU, and gives the picture back on request", async () => {
+    const { slug } = await modelWithTwoPaints();
+    const context = await browser.newContext({ viewport: DESKTOP });
+    const page = await context.newPage();
+    const problems = watchForProblems(page);
+    await page.goto(`${base}/models/${slug}/configure`, { waitUntil: "networkidle" });
+    await page.locator("[data-viewer-start]").click();
+    await settled(page);
+    expect(await page.evaluate(() => localStorage.getItem("marque.viewer.software"))).toBe("on");
+
+    await page.reload({ waitUntil: "networkidle" });
+    await settled(page);
+    expect(await page.locator("[data-viewer-start]").isVisible()).toBe(false);
+    expect(await marks(page, "viewer:first-frame")).toBe(1);
+
+    await page.getByRole("button", { name: "改用平面图" }).click();
+    expect(await viewer(page).getAttribute("data-state")).toBe("fallback");
+    expect(await viewer(page).locator("img").isVisible()).toBe(true);
+    expect(await page.locator("[data-viewer-tools]").isVisible()).toBe(false);
+    expect(await page.locator("[data-viewer-start]").isVisible()).toBe(true);
+    expect(await page.evaluate(() => localStorage.getItem("marque.viewer.software"))).toBeNull();
+    await page.reload({ waitUntil: "networkidle" });
+    expect(await page.locator("[data-viewer-start]").isVisible()).toBe(true);
     expect(problems).toEqual([]);
     await context.close();
   });

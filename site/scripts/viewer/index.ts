@@ -2,7 +2,11 @@
  * The configure page's 3D view, as an island: checks for WebGL, then imports ./scene.ts (Babylon,
  * its own chunk) and shows the configured car, following every configuration the page renders
  * (the configurator's CONFIGURED_PRICE_EVENT). Without WebGL or a model file, the picture and the
- * option list stay, and a note says why.
+ * option list stay, and a note says why. On software-only WebGL the 3D car waits for the shopper to
+ * ask for it; that wish is remembered (`marque.viewer.software`) until they choose the picture again.
+ *
+ * Performance marks for bench/: `viewer:first-frame` once the car is first drawn, and
+ * `viewer:switch-visible` at the end of the first frame drawn after each apply that changed the car.
  */
 import { renderCommands } from "../../../domain/configurator/pricing.ts";
 import type { ProductModel } from "../../../domain/configurator/product-model.ts";
@@ -10,6 +14,9 @@ import { CONFIGURED_PRICE_EVENT, type ConfiguredPrice } from "../../components/f
 import type { View, Viewer } from "./scene.ts";
 
 type XrSystem = { isSessionSupported(mode: string): Promise<boolean> };
+
+/** localStorage key remembering that the shopper wants the 3D car even on software-only WebGL. */
+const SOFTWARE_KEY = "marque.viewer.software";
 
 const root = document.querySelector<HTMLElement>("[data-viewer]");
 const data = document.getElementById("product-model")?.textContent;
@@ -62,7 +69,12 @@ function start(root: HTMLElement, model: ProductModel): void {
     root.dataset.applied = String(++applied);
   });
 
+  const optIn = document.querySelector<HTMLButtonElement>("[data-viewer-start]");
+  const optOut = document.querySelector<HTMLButtonElement>("[data-viewer-stop]");
+  let wired = false;
+  let loads = 0;
   const load = () => {
+    const attempt = ++loads;
     root.dataset.state = "loading";
     if (note) note.textContent = "";
     const phone = matchMedia("(pointer: coarse), (max-width: 600px)").matches;
@@ -79,13 +91,21 @@ function start(root: HTMLElement, model: ProductModel): void {
         }),
       )
       .then((ready) => {
+        if (attempt !== loads) {
+          ready.dispose();
+          return;
+        }
         viewer = ready;
         viewer.apply(commands());
         root.dataset.applied = String(++applied);
         root.dataset.state = "ready";
+        if (optOut) optOut.hidden = gl !== "software";
         if (tools) {
           tools.hidden = false;
-          wireTools(tools, ready, t);
+          for (const button of tools.querySelectorAll("[data-view]"))
+            button.setAttribute("aria-pressed", String(button.getAttribute("data-view") === "front"));
+          if (!wired) wireTools(tools, () => viewer, t);
+          wired = true;
         }
       })
       .catch(() =>
@@ -96,27 +116,57 @@ function start(root: HTMLElement, model: ProductModel): void {
     load();
     return;
   }
-  fallback(
-    t(
-      "这台设备没有图形加速，3D 车型会让页面变慢，因此先显示平面图。",
-      "This device has no graphics acceleration and the 3D car would slow the page down, so here is a picture.",
-    ),
-  );
-  const optIn = document.querySelector<HTMLButtonElement>("[data-viewer-start]");
-  if (optIn) {
-    optIn.hidden = false;
-    optIn.addEventListener("click", () => {
-      optIn.hidden = true;
-      load();
-    });
+  const softwareFallback = () => {
+    fallback(
+      t(
+        "这台设备没有图形加速，3D 车型会让页面变慢，因此先显示平面图。",
+        "This device has no graphics acceleration and the 3D car would slow the page down, so here is a picture.",
+      ),
+    );
+    if (optIn) optIn.hidden = false;
+  };
+  optIn?.addEventListener("click", () => {
+    optIn.hidden = true;
+    rememberSoftware(true);
+    load();
+  });
+  optOut?.addEventListener("click", () => {
+    optOut.hidden = true;
+    rememberSoftware(false);
+    loads++;
+    viewer?.dispose();
+    viewer = undefined;
+    if (tools) tools.hidden = true;
+    softwareFallback();
+    optIn?.focus();
+  });
+  if (rememberedSoftware()) load();
+  else softwareFallback();
+}
+
+/** Whether this browser asked before for the 3D car despite software-only WebGL (`marque.viewer.software`). */
+function rememberedSoftware(): boolean {
+  try {
+    return localStorage.getItem(SOFTWARE_KEY) === "on";
+  } catch {
+    return false;
   }
 }
 
-function wireTools(tools: HTMLElement, viewer: Viewer, t: (zh: string, en: string) => string): void {
+function rememberSoftware(on: boolean): void {
+  try {
+    if (on) localStorage.setItem(SOFTWARE_KEY, "on");
+    else localStorage.removeItem(SOFTWARE_KEY);
+  } catch {
+    // Storage refused (private mode, quota): the choice lasts for this page only.
+  }
+}
+
+function wireTools(tools: HTMLElement, current: () => Viewer | undefined, t: (zh: string, en: string) => string): void {
   const views = tools.querySelectorAll<HTMLButtonElement>("[data-view]");
   for (const button of views) {
     button.addEventListener("click", () => {
-      viewer.view(button.dataset.view as View);
+      current()?.view(button.dataset.view as View);
       for (const other of views) other.setAttribute("aria-pressed", String(other === button));
     });
   }
@@ -133,8 +183,10 @@ function wireTools(tools: HTMLElement, viewer: Viewer, t: (zh: string, en: strin
       reason.textContent = supported ? "" : unsupported;
     });
   ar.addEventListener("click", () => {
-    viewer.enterAr().catch(() => {
-      reason.textContent = t("无法启动 AR。", "AR could not start.");
-    });
+    current()
+      ?.enterAr()
+      .catch(() => {
+        reason.textContent = t("无法启动 AR。", "AR could not start.");
+      });
   });
 }

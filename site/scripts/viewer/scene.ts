@@ -35,6 +35,8 @@ export interface Viewer {
   view(name: View): void;
   /** Places the car in the room through WebXR immersive-ar; resolves when the session started. */
   enterAr(): Promise<void>;
+  /** Stops drawing and frees the GPU context (the page goes back to the picture). */
+  dispose(): void;
 }
 
 export interface ViewerOptions {
@@ -294,6 +296,8 @@ export async function createViewer(canvas: HTMLCanvasElement, url: string, optio
   let running = false;
   let started = false;
   let inXr = false;
+  let drawn = false;
+  let switched = false;
   const moving = () => {
     const camera = scene.activeCamera;
     return (
@@ -314,6 +318,14 @@ export async function createViewer(canvas: HTMLCanvasElement, url: string, optio
     }
     pending--;
     scene.render();
+    if (!drawn) {
+      drawn = true;
+      performance.mark("viewer:first-frame");
+    }
+    if (switched) {
+      switched = false;
+      performance.mark("viewer:switch-visible");
+    }
   }
   function wake(): void {
     pending = 1;
@@ -322,16 +334,25 @@ export async function createViewer(canvas: HTMLCanvasElement, url: string, optio
     options.onIdle(false);
     engine.runRenderLoop(frame);
   }
-  for (const type of ["pointerdown", "pointermove", "wheel", "keydown"]) canvas.addEventListener(type, () => wake());
-  document.addEventListener("visibilitychange", () => {
-    if (!document.hidden) wake();
-  });
-  new ResizeObserver(() => {
+  const listening = new AbortController();
+  const { signal } = listening;
+  for (const type of ["pointerdown", "pointermove", "wheel", "keydown"])
+    canvas.addEventListener(type, () => wake(), { signal });
+  document.addEventListener(
+    "visibilitychange",
+    () => {
+      if (!document.hidden) wake();
+    },
+    { signal },
+  );
+  const resizing = new ResizeObserver(() => {
     engine.resize();
     wake();
-  }).observe(canvas);
+  });
+  resizing.observe(canvas);
 
   function apply(commands: readonly RenderCommand[], duration: number): void {
+    let changed = false;
     const sets = new Map<string, Record<string, string | number | boolean>>();
     const wanted = new Map(defaults);
     for (const command of commands) {
@@ -355,6 +376,7 @@ export async function createViewer(canvas: HTMLCanvasElement, url: string, optio
         start.clearcoat === to.clearcoat
       )
         continue;
+      changed = true;
       animate(`material:${name}`, duration, (k) => paint(material, start, to, k));
     }
     for (const [name, on] of wanted) {
@@ -362,6 +384,7 @@ export async function createViewer(canvas: HTMLCanvasElement, url: string, optio
       shown.set(name, on);
       const node = nodes.get(name);
       if (!node) continue;
+      changed = true;
       const meshes = node.getChildMeshes(false);
       if (on) node.setEnabled(true);
       animate(
@@ -377,6 +400,7 @@ export async function createViewer(canvas: HTMLCanvasElement, url: string, optio
         },
       );
     }
+    if (changed && started) switched = true;
     wake();
   }
 
@@ -444,5 +468,12 @@ export async function createViewer(canvas: HTMLCanvasElement, url: string, optio
     apply: (commands) => apply(commands, TRANSITION_MS),
     view,
     enterAr,
+    dispose: () => {
+      listening.abort();
+      resizing.disconnect();
+      engine.stopRenderLoop();
+      scene.activeCamera?.detachControl();
+      engine.dispose();
+    },
   };
 }
