@@ -1,9 +1,7 @@
 import { env, exports } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import { phoneIndex, piiKeys, signToken } from "../../worker/pii.ts";
-
-let sequence = 0;
-const nextPhone = () => `136${String(Date.now() % 1e5).padStart(5, "0")}${String(++sequence).padStart(3, "0")}`;
+import { phoneIndex, piiKeys } from "../../worker/pii.ts";
+import { knownCode, nextPhone, signIn } from "./sessions.ts";
 
 async function call<T>(path: string, cookie: string, method = "GET", body?: unknown) {
   const response = await exports.default.fetch(
@@ -20,38 +18,12 @@ async function call<T>(path: string, cookie: string, method = "GET", body?: unkn
   return { status: response.status, body: (await response.json().catch(() => null)) as T, headers: response.headers };
 }
 
-/** Puts a known code (123456) for `phone` and `purpose`, as the SMS simulator would have texted it. */
-async function knownCode(phone: string, purpose: "login" | "change-phone"): Promise<void> {
-  const keys = await piiKeys(env.PII_KEY);
-  const id = `otc_account_${++sequence}`;
-  await env.DB.prepare(
-    `INSERT INTO one_time_codes (id, phone_index, purpose, code_hash, expires_at) VALUES (?1, ?2, ?3, ?4, ?5)
-     ON CONFLICT (phone_index, purpose) DO UPDATE SET id = ?1, code_hash = ?4, expires_at = ?5, attempts = 0, consumed_at = NULL`,
-  )
-    .bind(
-      id,
-      await phoneIndex(keys, `+86${phone}`),
-      purpose,
-      await signToken(keys, `one-time-code:${id}:123456`),
-      new Date(Date.now() + 300_000).toISOString(),
-    )
-    .run();
-}
-
-async function signIn(phone: string): Promise<{ cookie: string; id: string }> {
-  await knownCode(phone, "login");
-  const verified = await call<{ user: { id: string } }>("/auth/verify", "", "POST", { phone, code: "123456" });
-  expect(verified.status).toBe(200);
-  const cookie = /marque_session=([^;]*)/.exec(verified.headers.get("set-cookie") ?? "")?.[1] ?? "";
-  return { cookie, id: verified.body.user.id };
-}
-
 const stepUp = (id: string, at: string) =>
   env.DB.prepare("UPDATE sessions SET stepped_up_at = ?2 WHERE user_id = ?1").bind(id, at).run();
 
 describe("changing the phone number or the address", () => {
   it("needs a fresh text code, stores the address encrypted and audits the change", async () => {
-    const { cookie, id } = await signIn(nextPhone());
+    const { cookie, id } = await signIn();
     await stepUp(id, "2020-01-01T00:00:00Z");
     const refused = await call<{ type: string }>("/me/address", cookie, "PUT", {
       address: "深圳市南山区科技园路 8 号",
@@ -81,7 +53,7 @@ describe("changing the phone number or the address", () => {
   it("moves the account to a new number proven by its own code; a number of another account is refused", async () => {
     const oldPhone = nextPhone();
     const newPhone = nextPhone();
-    const { cookie, id } = await signIn(oldPhone);
+    const { cookie, id } = await signIn({ phone: oldPhone });
     await stepUp(id, new Date().toISOString());
     expect((await call("/me/phone/code", cookie, "POST", { phone: newPhone })).status).toBe(202);
     await knownCode(newPhone, "change-phone");
@@ -96,7 +68,7 @@ describe("changing the phone number or the address", () => {
       .first<{ phone_index: string }>();
     expect(row?.phone_index).toBe(await phoneIndex(keys, `+86${newPhone}`));
 
-    const other = await signIn(nextPhone());
+    const other = await signIn();
     await stepUp(other.id, new Date().toISOString());
     await knownCode(newPhone, "change-phone");
     const taken = await call<{ type: string }>("/me/phone", other.cookie, "PUT", { phone: newPhone, code: "123456" });

@@ -7,10 +7,11 @@ import { shanghaiDate } from "../../domain/time.ts";
 import { generateDemo } from "../../scripts/demo/generate.ts";
 import { database, schema } from "../../worker/db/client.ts";
 import type { AppEnv } from "../../worker/env.ts";
-import { encrypt, phoneIndex, piiKeys, signToken } from "../../worker/pii.ts";
+import { encrypt, phoneIndex, piiKeys } from "../../worker/pii.ts";
 import { auth } from "../../worker/routes/auth.ts";
 import { dealerConsole } from "../../worker/routes/dealer-console.ts";
 import { testDrives } from "../../worker/routes/test-drive.ts";
+import { nextPhone, signIn } from "./sessions.ts";
 
 /** The routers mounted as app.ts mounts them, so this file does not depend on app.ts. */
 const api = new OpenAPIHono<AppEnv>()
@@ -80,38 +81,6 @@ async function rows(sql: string, ...params: unknown[]) {
 }
 
 let sequence = 0;
-const nextPhone = () => `135${String(++sequence).padStart(8, "0")}`;
-
-/** Signs in a new account holding `roles` (attached to `dealerId`) and answers its session cookie. */
-async function signIn(roles: string[], dealerId: string | null = null): Promise<string> {
-  const phone = nextPhone();
-  const keys = await piiKeys(env.PII_KEY);
-  const id = `otc_console_${++sequence}`;
-  await env.DB.prepare(
-    "INSERT INTO one_time_codes (id, phone_index, purpose, code_hash, expires_at) VALUES (?1, ?2, 'login', ?3, ?4)",
-  )
-    .bind(
-      id,
-      await phoneIndex(keys, phone),
-      await signToken(keys, `one-time-code:${id}:123456`),
-      new Date(Date.now() + 300_000).toISOString(),
-    )
-    .run();
-  const verified = await api.request(
-    "https://store.test/api/auth/verify",
-    {
-      method: "POST",
-      headers: { "content-type": "application/json", "cf-connecting-ip": "203.0.113.9" },
-      body: JSON.stringify({ phone, code: "123456" }),
-    },
-    env,
-  );
-  const { user } = (await verified.json()) as { user: { id: string } };
-  await env.DB.prepare("UPDATE users SET roles = ?1, dealer_id = ?2 WHERE id = ?3")
-    .bind(JSON.stringify(roles), dealerId, user.id)
-    .run();
-  return /marque_session=([^;]*)/.exec(verified.headers.get("set-cookie") ?? "")?.[1] ?? "";
-}
 
 async function book(dealerId: string, time: string, name = "张三", phone = nextPhone()) {
   const booked = await call<{ id: string }>("/test-drives", {
@@ -175,8 +144,8 @@ beforeAll(async () => {
   ]);
   mine = await book(MINE, "10:30", "张三");
   theirs = await book(THEIRS, "10:30", "赵六");
-  dealer = await signIn(["shopper", "dealer"], MINE);
-  shopper = await signIn(["shopper"]);
+  dealer = (await signIn({ roles: ["shopper", "dealer"], dealerId: MINE })).cookie;
+  shopper = (await signIn({ roles: ["shopper"] })).cookie;
 });
 
 describe("who may open the dealer console", () => {
@@ -194,12 +163,12 @@ describe("who may open the dealer console", () => {
 
   it("refuses a dealer account another dealership, and one attached to none", async () => {
     expect((await call(`/console/dealer/bookings?dealer=${THEIRS}`, { cookie: dealer })).status).toBe(403);
-    const unattached = await signIn(["shopper", "dealer"]);
+    const unattached = (await signIn({ roles: ["shopper", "dealer"] })).cookie;
     expect((await call("/console/dealer/funnel", { cookie: unattached })).status).toBe(403);
   });
 
   it("lets ops look at any dealership with ?dealer=, and asks them to name one", async () => {
-    const ops = await signIn(["shopper", "ops"]);
+    const ops = (await signIn({ roles: ["shopper", "ops"] })).cookie;
     const day = await call<Day>(`/console/dealer/bookings?dealer=${THEIRS}&date=${TOMORROW}`, { cookie: ops });
     expect(day.status).toBe(200);
     expect(day.body.slots.flatMap((slot) => slot.bookings).map((b) => b.id)).toEqual([theirs.id]);

@@ -3,10 +3,10 @@ import { OpenAPIHono } from "@hono/zod-openapi";
 import { beforeAll, describe, expect, it } from "vitest";
 import { buildContext } from "../../domain/personalization/context.ts";
 import type { AppEnv } from "../../worker/env.ts";
-import { phoneIndex, piiKeys, signToken } from "../../worker/pii.ts";
 import { publishedDecider, RULES_VERSION_KEY } from "../../worker/published-rules.ts";
 import { auth } from "../../worker/routes/auth.ts";
 import { marketerConsole } from "../../worker/routes/marketer.ts";
+import { signIn } from "./sessions.ts";
 
 /** The routers mounted as app.ts mounts them, so this file does not depend on app.ts. */
 const api = new OpenAPIHono<AppEnv>().basePath("/api").route("/", auth).route("/", marketerConsole);
@@ -49,41 +49,6 @@ async function call<T>(path: string, init: { cookie?: string; method?: string; b
   return { status: response.status, headers: response.headers, body: JSON.parse(text || "null") as T };
 }
 
-let sequence = 0;
-
-/** Signs in a new account holding `roles` and answers its session cookie and user id. */
-async function signIn(roles: string[]): Promise<{ cookie: string; id: string; phone: string }> {
-  const phone = `134${String(++sequence).padStart(8, "0")}`;
-  const keys = await piiKeys(env.PII_KEY);
-  const id = `otc_marketer_${sequence}`;
-  await env.DB.prepare(
-    "INSERT INTO one_time_codes (id, phone_index, purpose, code_hash, expires_at) VALUES (?1, ?2, 'login', ?3, ?4)",
-  )
-    .bind(
-      id,
-      await phoneIndex(keys, phone),
-      await signToken(keys, `one-time-code:${id}:123456`),
-      new Date(Date.now() + 300_000).toISOString(),
-    )
-    .run();
-  const verified = await api.request(
-    "https://store.test/api/auth/verify",
-    {
-      method: "POST",
-      headers: { "content-type": "application/json", "cf-connecting-ip": "203.0.113.7" },
-      body: JSON.stringify({ phone, code: "123456" }),
-    },
-    env,
-  );
-  const { user } = (await verified.json()) as { user: { id: string } };
-  await env.DB.prepare("UPDATE users SET roles = ?1 WHERE id = ?2").bind(JSON.stringify(roles), user.id).run();
-  return {
-    cookie: /marque_session=([^;]*)/.exec(verified.headers.get("set-cookie") ?? "")?.[1] ?? "",
-    id: user.id,
-    phone,
-  };
-}
-
 /** A visitor from 唐山 (a tier-3 city) on a desktop, at `now`. */
 const tier3Visitor = (now = Date.now()) =>
   buildContext({
@@ -118,8 +83,8 @@ let marketer: { cookie: string; id: string; phone: string };
 let shopper: { cookie: string };
 
 beforeAll(async () => {
-  marketer = await signIn(["shopper", "marketer"]);
-  shopper = await signIn(["shopper"]);
+  marketer = await signIn({ roles: ["shopper", "marketer"] });
+  shopper = await signIn({ roles: ["shopper"] });
 });
 
 describe("who may use the marketer console", () => {
@@ -142,7 +107,7 @@ describe("who may use the marketer console", () => {
   });
 
   it("lets an admin in too", async () => {
-    const admin = await signIn(["shopper", "admin"]);
+    const admin = await signIn({ roles: ["shopper", "admin"] });
     expect((await call("/console/marketer/audit", { cookie: admin.cookie })).status).toBe(200);
   });
 });

@@ -8,6 +8,7 @@ import type { OrderSaga } from "../../durable-objects/order-saga.ts";
 import { generateDemo } from "../../scripts/demo/generate.ts";
 import { storeDemo } from "../../scripts/demo/store.ts";
 import { database } from "../../worker/db/client.ts";
+import { sessions } from "./sessions.ts";
 
 const demo = generateDemo({ inventory: 0 });
 const trim = demo.trims[0];
@@ -33,36 +34,8 @@ type Order = {
 
 let sequence = 0;
 
-function base64Url(bytes: Uint8Array): string {
-  return btoa(String.fromCharCode(...bytes))
-    .replace(/\+/g, "-")
-    .replace(/\//g, "_")
-    .replace(/=+$/, "");
-}
-
 /** Accounts with a session confirmed by a text code just now (step-up done); answers their cookies. */
-async function shoppers(count: number, roles: string[] = ["shopper"]): Promise<string[]> {
-  const tokens: string[] = [];
-  const statements: D1PreparedStatement[] = [];
-  const now = new Date().toISOString();
-  for (let i = 0; i < count; i++) {
-    const id = `user_orders_${++sequence}`;
-    const token = base64Url(crypto.getRandomValues(new Uint8Array(32)));
-    const hash = base64Url(new Uint8Array(await crypto.subtle.digest("SHA-256", new TextEncoder().encode(token))));
-    tokens.push(token);
-    statements.push(
-      env.DB.prepare("INSERT INTO users (id, phone_cipher, phone_index, roles) VALUES (?1, 'x', ?1, ?2)").bind(
-        id,
-        JSON.stringify(roles),
-      ),
-      env.DB.prepare(
-        "INSERT INTO sessions (token_hash, user_id, expires_at, stepped_up_at) VALUES (?1, ?2, '2999-01-01T00:00:00Z', ?3)",
-      ).bind(hash, id, now),
-    );
-  }
-  for (let i = 0; i < statements.length; i += 500) await env.DB.batch(statements.slice(i, i + 500));
-  return tokens;
-}
+const shoppers = async (count: number) => (await sessions(count)).map((session) => session.cookie);
 
 /** Puts `count` cars with exactly the standard configuration in stock at the dealer. */
 async function stock(count: number, prefix: string): Promise<string[]> {
