@@ -250,6 +250,7 @@ export function carGeometry(spec: CarSpec): Group {
   const archStations = wheelZ.flatMap((wz) =>
     [-1, -0.7, -0.35, 0, 0.35, 0.7, 1].map((k) => (l.length / 2 - wz + k * l.archRadius) / L),
   );
+  const bHalf = 0.05 / L;
   const endSpacing = (t: number) => (1 - Math.cos(t * PI)) / 2;
   const us = samples(
     110,
@@ -260,6 +261,8 @@ export function carGeometry(spec: CarSpec): Group {
       cowl,
       aTop,
       bPillar,
+      bPillar - bHalf,
+      bPillar + bHalf,
       cTop,
       sideEnd,
       end,
@@ -283,10 +286,22 @@ export function carGeometry(spec: CarSpec): Group {
     claddingHigh: -0.42,
   };
   const thetaLines = [0, ...Object.values(bands), BELT, -PI / 2 + 0.001, PI / 2 - 0.001];
-  const ts = samples(
-    72,
-    thetaLines.flatMap((theta) => [tOf(theta), tOf(PI - theta)]),
-  );
+  // The greenhouse meets the tub along the belt, at the cowl and at the tail: its v (0 at the left
+  // belt, 1 at the right) is the tub's t over the top, so both share every vertex there and the
+  // shell is closed without cracks.
+  const beltT = tOf(BELT);
+  const beltT2 = tOf(PI - BELT);
+  const tOfV = (v: number) => lerp(beltT, beltT2, v);
+  const windowLow = 0.04;
+  const windowHigh = 0.4;
+  const screenSide = 0.47;
+  const tailgateSide = 0.07;
+  const greenhouseLines = [windowLow, windowHigh, screenSide, tailgateSide * 2].flatMap((f) => [f / 2, 1 - f / 2]);
+  const ts = samples(72, [
+    ...thetaLines.flatMap((theta) => [tOf(theta), tOf(PI - theta)]),
+    ...samples(40).map(tOfV),
+    ...greenhouseLines.map(tOfV),
+  ]);
 
   const tubRegion = (u: number, t: number): MaterialName | null => {
     const theta = sideTheta(t);
@@ -304,18 +319,10 @@ export function carGeometry(spec: CarSpec): Group {
   const tubPieces = surfacePieces(tub, us, ts, outwardTub, tubRegion);
 
   // Greenhouse regions, by f (0 at the belt, 1 at the roof centre) on each side.
-  const windowLow = 0.04;
-  const windowHigh = 0.4;
-  const screenSide = 0.47;
-  const bHalf = 0.05 / L;
-  const vs = samples(
-    64,
-    [windowLow, windowHigh, screenSide].flatMap((f) => [f / 2, 1 - f / 2]),
-  );
-  const ghUs = us.filter((u) => u >= cowl - 1e-9 && u <= end + 1e-9);
-  const ghU = samples(0, [...ghUs, bPillar - bHalf, bPillar + bHalf]).filter(
-    (u) => u >= cowl - 1e-9 && u <= end + 1e-9,
-  );
+  const vs = ts
+    .filter((t) => t >= beltT - 1e-9 && t <= beltT2 + 1e-9)
+    .map((t) => clamp((t - beltT) / (beltT2 - beltT), 0, 1));
+  const ghU = us.filter((u) => u >= cowl - 1e-9 && u <= end + 1e-9);
   const greenhouseRegion = (u: number, v: number): MaterialName => {
     const f = v <= 0.5 ? 2 * v : 2 - 2 * v;
     if (f < windowLow) return "trim-black";
@@ -356,9 +363,9 @@ export function carGeometry(spec: CarSpec): Group {
     const cap = surfacePieces(
       capFn,
       samples(12, [0.12, 0.9]),
-      samples(48, [0.07, 0.93]),
+      vs,
       () => [0, 0.2, -1],
-      (w, v) => (w > 0.12 && w < 0.9 && v > 0.07 && v < 0.93 ? "glass" : "trim-black"),
+      (w, v) => (w > 0.12 && w < 0.9 && v > tailgateSide && v < 1 - tailgateSide ? "glass" : "trim-black"),
     );
     addPieces(cap, "tailgate");
   }

@@ -1,9 +1,12 @@
 /**
  * Turns a car's geometry into a Babylon scene with PBR materials and exports it as GLB with
  * @babylonjs/serializers, headless (NullEngine). The scene is right-handed, so the geometry's
- * glTF coordinates are written as they are.
+ * glTF coordinates are written as they are; its triangles turn counter-clockwise around their
+ * normals, and each mesh says so (a right-handed Babylon mesh otherwise counts as clockwise, and
+ * the exporter would reverse every triangle).
  */
 import { NullEngine } from "@babylonjs/core/Engines/nullEngine.js";
+import { Material } from "@babylonjs/core/Materials/material.js";
 import { PBRMaterial } from "@babylonjs/core/Materials/PBR/pbrMaterial.js";
 import { Color3 } from "@babylonjs/core/Maths/math.color.js";
 import { Vector3 } from "@babylonjs/core/Maths/math.vector.js";
@@ -103,6 +106,7 @@ function build(
     data.normals = part.mesh.normals;
     data.indices = part.mesh.indices;
     data.applyToMesh(mesh);
+    mesh.sideOrientation = Material.CounterClockWiseSideOrientation;
     mesh.material = materials.get(part.material) ?? null;
     mesh.parent = node;
   }

@@ -149,6 +149,7 @@ window.renderCar = async (url, views) => {
         vd.normals = accessor(gltf, bin, prim.attributes.NORMAL);
         vd.indices = accessor(gltf, bin, prim.indices);
         vd.applyToMesh(mesh);
+        mesh.sideOrientation = 1; // glTF: counter-clockwise front faces (as @babylonjs/loaders sets it)
         mesh.parent = node;
         mesh.material = materials[prim.material] ?? null;
         shadows.addShadowCaster(mesh);

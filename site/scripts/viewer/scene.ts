@@ -5,7 +5,6 @@
  * transitions, and frames drawn only while something moves.
  */
 
-import { VertexBuffer } from "@babylonjs/core/Buffers/buffer.js";
 import { ArcRotateCamera } from "@babylonjs/core/Cameras/arcRotateCamera.js";
 import { Engine } from "@babylonjs/core/Engines/engine.js";
 import { DirectionalLight } from "@babylonjs/core/Lights/directionalLight.js";
@@ -17,8 +16,6 @@ import { DynamicTexture } from "@babylonjs/core/Materials/Textures/dynamicTextur
 import { Color3, Color4 } from "@babylonjs/core/Maths/math.color.js";
 import { Vector3 } from "@babylonjs/core/Maths/math.vector.js";
 import { CreateGround } from "@babylonjs/core/Meshes/Builders/groundBuilder.js";
-import type { Geometry } from "@babylonjs/core/Meshes/geometry.js";
-import { Mesh } from "@babylonjs/core/Meshes/mesh.js";
 import type { TransformNode } from "@babylonjs/core/Meshes/transformNode.js";
 import { Scene } from "@babylonjs/core/scene.js";
 import "@babylonjs/loaders/glTF/2.0/glTFLoader.js";
@@ -98,31 +95,6 @@ function paint(material: PBRMaterial, from: Look, to: Look, k: number): void {
 }
 
 /**
- * Whether most of a mesh's triangles turn clockwise around their normals (glTF wants
- * counter-clockwise front faces; the generated GLBs of scripts/models3d/ wind them clockwise, so
- * the viewer would cull the outside and show the car inside out).
- */
-function windsClockwise(mesh: Mesh): boolean {
-  const positions = mesh.getVerticesData(VertexBuffer.PositionKind);
-  const normals = mesh.getVerticesData(VertexBuffer.NormalKind);
-  const indices = mesh.getIndices();
-  if (!positions || !normals || !indices) return false;
-  const at = (array: ArrayLike<number>, vertex: number) =>
-    new Vector3(array[vertex * 3] ?? 0, array[vertex * 3 + 1] ?? 0, array[vertex * 3 + 2] ?? 0);
-  let agreement = 0;
-  const triangles = indices.length / 3;
-  const stride = Math.max(1, Math.floor(triangles / 400));
-  for (let t = 0; t < triangles; t += stride) {
-    const [a, b, c] = [indices[t * 3] ?? 0, indices[t * 3 + 1] ?? 0, indices[t * 3 + 2] ?? 0];
-    const p = at(positions, a);
-    const face = Vector3.Cross(at(positions, b).subtract(p), at(positions, c).subtract(p));
-    const normal = at(normals, a).add(at(normals, b)).add(at(normals, c));
-    agreement += Math.sign(Vector3.Dot(face, normal));
-  }
-  return agreement < 0;
-}
-
-/**
  * A soft contact shadow under the car: a blurred rounded rectangle drawn into a texture on a
  * plane just above the ground (cheaper than a shadow map, and steady while the camera moves).
  */
@@ -197,14 +169,6 @@ export async function createViewer(canvas: HTMLCanvasElement, url: string, optio
     throw error;
   }
   container.addAllToScene();
-  const flipped = new Set<Geometry>();
-  for (const mesh of container.meshes) {
-    if (mesh.getTotalVertices() === 0) continue;
-    if (mesh instanceof Mesh && mesh.geometry && !flipped.has(mesh.geometry) && windsClockwise(mesh)) {
-      flipped.add(mesh.geometry);
-      mesh.flipFaces(false);
-    }
-  }
   const materials = new Map(
     container.materials.flatMap((m) => (m instanceof PBRMaterial ? [[m.name, m] as const] : [])),
   );
