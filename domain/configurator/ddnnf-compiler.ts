@@ -3,12 +3,14 @@
  * unit propagation, splitting of the residual formula into connected components, a cache of compiled components,
  * and decisions in a min-fill tree-decomposition order (as SharpSAT-TD; when that order is too costly, on the
  * variable with most residual occurrences). Every branch lists its implied literals and its free variables, so
- * the result is smooth. The search runs on an explicit stack: deep decision paths cannot overflow the call stack.
+ * the result is smooth. The search runs on an explicit stack: deep decision paths cannot overflow the call stack,
+ * and it can stop at any step and resume later.
  */
 import type { Cnf } from "./cnf.ts";
 import { DagBuilder, type DecisionDnnf, FALSE_NODE } from "./ddnnf-dag.ts";
-import { eliminationRanks } from "./ddnnf-order.ts";
+import { EliminationOrder } from "./ddnnf-order.ts";
 
+/** The finished DAG, or why there is none yet: "timeout" (more `advance` calls continue) or "too-large" (final). */
 export type CompileOutcome = { ok: true; dag: DecisionDnnf } | { ok: false; reason: "timeout" | "too-large" };
 
 export interface CompileLimits {
@@ -53,15 +55,46 @@ const utf16Decoder = new TextDecoder("utf-16le");
 const shortKeyCodes: number[] = [];
 
 /**
- * Compiles `cnf`, or reports which limit stopped it. Throws RangeError on a literal outside ±1..±numVars.
- * @example compileTrace({ numVars: 2, clauses: [[1, 2]] }, { deadline: Infinity, maxNodes: 1e6 }).ok // true
+ * A compilation of `cnf` that can run in slices: each `advance` works until its deadline and says "timeout" when
+ * there is more to do, so idle time can finish what a time budget started. Throws RangeError on a literal outside
+ * ±1..±numVars.
+ * @example
+ * const compilation = new TraceCompilation({ numVars: 2, clauses: [[1, 2]] });
+ * compilation.advance({ deadline: performance.now() + 5, maxNodes: 1e6 }).ok; // true, unless 5 ms were not enough
  */
-export function compileTrace(cnf: Cnf, limits: CompileLimits): CompileOutcome {
-  const clauses = normaliseClauses(cnf);
-  const dag = new DagBuilder(cnf.numVars);
-  if (clauses === null) return { ok: true, dag: dag.finish(FALSE_NODE) };
-  const ranks = eliminationRanks(cnf.numVars, clauses, limits.deadline);
-  return new TraceCompiler(indexFormula(cnf.numVars, clauses), ranks, dag, limits).run();
+export class TraceCompilation {
+  private readonly numVars: number;
+  /** Before the search: the clauses and their decision order, found first (also in slices). */
+  private clauses: number[][] | null;
+  private order: EliminationOrder | null = null;
+  private compiler: TraceCompiler | null = null;
+  private outcome: CompileOutcome | null = null;
+
+  constructor(cnf: Cnf) {
+    this.numVars = cnf.numVars;
+    this.clauses = normaliseClauses(cnf);
+    if (this.clauses === null) this.outcome = { ok: true, dag: new DagBuilder(cnf.numVars).finish(FALSE_NODE) };
+  }
+
+  /** Works until the DAG is done, `limits.deadline` passes ("timeout": call again) or it outgrows `limits.maxNodes`. */
+  advance(limits: CompileLimits): CompileOutcome {
+    if (this.outcome !== null) return this.outcome;
+    if (this.compiler === null) {
+      const clauses = this.clauses as number[][];
+      this.order ??= new EliminationOrder(this.numVars, clauses);
+      const ranks = this.order.advance(limits.deadline);
+      if (ranks === "pending") return { ok: false, reason: "timeout" };
+      this.compiler = new TraceCompiler(indexFormula(this.numVars, clauses), ranks, new DagBuilder(this.numVars));
+      this.clauses = null;
+      this.order = null;
+    }
+    const outcome = this.compiler.advance(limits);
+    if (outcome.ok || outcome.reason === "too-large") {
+      this.outcome = outcome;
+      this.compiler = null;
+    }
+    return outcome;
+  }
 }
 
 /** The clauses with sorted distinct literals and without tautologies; null when one of them is empty. */
@@ -184,7 +217,10 @@ class TraceCompiler {
   /** Static decision priority (higher first), or null to decide by residual occurrences alone. */
   private readonly ranks: Int32Array | null;
   private readonly dag: DagBuilder;
-  private readonly limits: CompileLimits;
+  /** The search so far: its frames, and the node the last step produced (NO_RESULT when it pushed a frame). */
+  private readonly stack: Frame[] = [];
+  private result = NO_RESULT;
+  private started = false;
   /** 0 unassigned, 1 true, -1 false. */
   private readonly value: Int8Array;
   private readonly trueLiterals: Int32Array;
@@ -217,11 +253,10 @@ class TraceCompiler {
   private oldCache = new Map<string, number>();
   private youngKeyLength = 0;
 
-  constructor(formula: Formula, ranks: Int32Array | null, dag: DagBuilder, limits: CompileLimits) {
+  constructor(formula: Formula, ranks: Int32Array | null, dag: DagBuilder) {
     this.formula = formula;
     this.ranks = ranks;
     this.dag = dag;
-    this.limits = limits;
     const { numVars, clauseCount, clauseStart } = formula;
     this.value = new Int8Array(numVars + 1);
     this.trueLiterals = new Int32Array(clauseCount);
@@ -243,20 +278,13 @@ class TraceCompiler {
     this.wideNumbers = Math.max(numVars, clauseCount) > 0x7fff;
   }
 
-  run(): CompileOutcome {
-    const { formula, dag, limits } = this;
-    for (let clause = 0; clause < formula.clauseCount; clause++) {
-      const start = formula.clauseStart[clause] as number;
-      if ((formula.clauseStart[clause + 1] as number) - start !== 1) continue;
-      const lit = formula.clauseLiterals[start] as number;
-      const current = this.value[Math.abs(lit)] as number;
-      if (current === 0) this.assign(lit);
-      else if (current !== Math.sign(lit)) return { ok: true, dag: dag.finish(FALSE_NODE) };
+  /** Continues the search until it is done or a limit is reached (see TraceCompilation.advance). */
+  advance(limits: CompileLimits): CompileOutcome {
+    const { dag, stack } = this;
+    if (!this.started) {
+      this.started = true;
+      if (!this.start()) return { ok: true, dag: dag.finish(FALSE_NODE) };
     }
-    if (!this.propagate()) return { ok: true, dag: dag.finish(FALSE_NODE) };
-    const allVariables = Array.from({ length: formula.numVars }, (_, at) => at + 1);
-    const stack: Frame[] = [];
-    let result = this.openBranch(allVariables, 0, 0, stack);
     let steps = 0;
     while (stack.length > 0) {
       if (++steps % STEPS_BETWEEN_CLOCK_CHECKS === 0 && performance.now() > limits.deadline) {
@@ -264,10 +292,29 @@ class TraceCompiler {
       }
       if (dag.size > limits.maxNodes) return { ok: false, reason: "too-large" };
       const frame = stack[stack.length - 1] as Frame;
-      result = frame.isDecision ? this.resumeDecision(frame, result, stack) : this.resumeBranch(frame, result, stack);
+      this.result = frame.isDecision
+        ? this.resumeDecision(frame, this.result, stack)
+        : this.resumeBranch(frame, this.result, stack);
     }
     if (dag.size > limits.maxNodes) return { ok: false, reason: "too-large" };
-    return { ok: true, dag: dag.finish(result) };
+    return { ok: true, dag: dag.finish(this.result) };
+  }
+
+  /** Asserts the unit clauses and opens the root branch; false when they contradict each other. */
+  private start(): boolean {
+    const { formula } = this;
+    for (let clause = 0; clause < formula.clauseCount; clause++) {
+      const start = formula.clauseStart[clause] as number;
+      if ((formula.clauseStart[clause + 1] as number) - start !== 1) continue;
+      const lit = formula.clauseLiterals[start] as number;
+      const current = this.value[Math.abs(lit)] as number;
+      if (current === 0) this.assign(lit);
+      else if (current !== Math.sign(lit)) return false;
+    }
+    if (!this.propagate()) return false;
+    const allVariables = Array.from({ length: formula.numVars }, (_, at) => at + 1);
+    this.result = this.openBranch(allVariables, 0, 0, this.stack);
+    return true;
   }
 
   /** Takes the node of the high branch and starts the low one, or takes the low one and finishes the decision. */

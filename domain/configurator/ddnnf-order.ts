@@ -14,81 +14,117 @@ const MAX_ADJACENCY = 2 ** 22;
 const MAX_PAIR_CHECKS = 2 ** 24;
 
 /**
- * rank[v] = the step (1..numVars) at which min-fill elimination removes v, so a higher rank means decide earlier;
- * null when the graph outgrows MAX_ADJACENCY, the work MAX_PAIR_CHECKS, or `deadline` (a performance.now() value)
- * passes first.
- * @example eliminationRanks(3, [[1, 2], [2, 3]], Infinity) // Int32Array [0, 1, 2, 3]
+ * Min-fill elimination that can run in slices: `advance` works until its deadline and returns "pending" when there
+ * is more to do; then rank[v] = the step (1..numVars) at which v is eliminated, so a higher rank means decide
+ * earlier; or null when the graph outgrows MAX_ADJACENCY or the work MAX_PAIR_CHECKS (too wide to be worth it).
+ * @example new EliminationOrder(3, [[1, 2], [2, 3]]).advance(Infinity) // Int32Array [0, 1, 2, 3]
  */
-export function eliminationRanks(
-  numVars: number,
-  clauses: readonly (readonly number[])[],
-  deadline: number,
-): Int32Array | null {
-  if (numVars >= VARIABLE_SLOTS) return null;
-  const neighbours = Array.from({ length: numVars + 1 }, () => new Set<number>());
-  let adjacency = 0;
-  for (const clause of clauses) {
-    adjacency += clause.length * (clause.length - 1);
-    if (adjacency > MAX_ADJACENCY) return null;
-    for (const first of clause) {
-      for (const second of clause) if (first !== second) neighbours[Math.abs(first)]?.add(Math.abs(second));
+export class EliminationOrder {
+  private readonly numVars: number;
+  private readonly neighbours: Set<number>[];
+  private readonly priority: Float64Array;
+  private readonly queue = new MinHeap();
+  private readonly rank: Int32Array;
+  private readonly touched: Int32Array;
+  private adjacency = 0;
+  private pairChecks = 0;
+  /** Variables refreshed before the first step, then the last step taken. */
+  private refreshed = 0;
+  private step = 0;
+  private outcome: Int32Array | null | "pending" = "pending";
+
+  constructor(numVars: number, clauses: readonly (readonly number[])[]) {
+    this.numVars = numVars;
+    this.neighbours = [];
+    this.priority = new Float64Array(numVars + 1);
+    this.rank = new Int32Array(numVars + 1);
+    this.touched = new Int32Array(numVars + 1);
+    if (numVars >= VARIABLE_SLOTS) {
+      this.outcome = null;
+      return;
+    }
+    this.neighbours = Array.from({ length: numVars + 1 }, () => new Set<number>());
+    for (const clause of clauses) {
+      this.adjacency += clause.length * (clause.length - 1);
+      if (this.adjacency > MAX_ADJACENCY) {
+        this.outcome = null;
+        return;
+      }
+      for (const first of clause) {
+        for (const second of clause) if (first !== second) this.neighbours[Math.abs(first)]?.add(Math.abs(second));
+      }
     }
   }
-  const priority = new Float64Array(numVars + 1);
-  const queue = new MinHeap();
-  let pairChecks = 0;
-  const refresh = (variable: number) => {
-    const around = neighbours[variable] ?? new Set<number>();
-    pairChecks += (around.size * (around.size - 1)) / 2;
+
+  /**
+   * Continues until the order is known (the ranks, or null) or `deadline` (a performance.now() value) passes;
+   * every call makes some progress, however short its time.
+   */
+  advance(deadline: number): Int32Array | null | "pending" {
+    if (this.outcome !== "pending") return this.outcome;
+    const { numVars, neighbours, queue, rank, touched } = this;
+    while (this.refreshed < numVars) {
+      this.refresh(++this.refreshed);
+      if (this.refreshed % 256 === 0 && performance.now() > deadline) return "pending";
+    }
+    for (let taken = 0; this.step < numVars; taken++) {
+      if (this.pairChecks > MAX_PAIR_CHECKS) return this.finish(null);
+      if (taken > 0 && performance.now() > deadline) return "pending";
+      const step = ++this.step;
+      let eliminated = 0;
+      while (eliminated === 0) {
+        const top = queue.pop();
+        if (top === Number.POSITIVE_INFINITY) return this.finish(null);
+        const variable = top % VARIABLE_SLOTS;
+        if (rank[variable] === 0 && this.priority[variable] === top) eliminated = variable;
+      }
+      rank[eliminated] = step;
+      const around = [...(neighbours[eliminated] ?? [])];
+      this.pairChecks += around.length * around.length;
+      for (const first of around) {
+        const firstNeighbours = neighbours[first] ?? new Set<number>();
+        firstNeighbours.delete(eliminated);
+        for (const second of around) {
+          if (first === second || firstNeighbours.has(second)) continue;
+          firstNeighbours.add(second);
+          if (++this.adjacency > MAX_ADJACENCY) return this.finish(null);
+        }
+      }
+      for (const first of around) {
+        if (touched[first] !== step) {
+          touched[first] = step;
+          this.refresh(first);
+        }
+        for (const second of neighbours[first] ?? []) {
+          if (touched[second] === step) continue;
+          touched[second] = step;
+          this.refresh(second);
+        }
+        if (this.pairChecks > MAX_PAIR_CHECKS) return this.finish(null);
+      }
+    }
+    return this.finish(rank);
+  }
+
+  private finish(outcome: Int32Array | null): Int32Array | null {
+    this.outcome = outcome;
+    return outcome;
+  }
+
+  /** Recomputes a variable's priority (fill-in, degree, number) and queues it; stale entries are skipped later. */
+  private refresh(variable: number): void {
+    const around = this.neighbours[variable] ?? new Set<number>();
+    this.pairChecks += (around.size * (around.size - 1)) / 2;
     let fill = 0;
     for (const first of around) {
-      for (const second of around) if (first < second && !neighbours[first]?.has(second)) fill++;
+      for (const second of around) if (first < second && !this.neighbours[first]?.has(second)) fill++;
     }
-    priority[variable] =
+    this.priority[variable] =
       Math.min(fill, FILL_SLOTS - 1) * DEGREE_SLOTS * VARIABLE_SLOTS +
       Math.min(around.size, DEGREE_SLOTS - 1) * VARIABLE_SLOTS +
       variable;
-    queue.push(priority[variable] as number);
-  };
-  for (let variable = 1; variable <= numVars; variable++) refresh(variable);
-  if (pairChecks > MAX_PAIR_CHECKS) return null;
-  const rank = new Int32Array(numVars + 1);
-  const touched = new Int32Array(numVars + 1);
-  for (let step = 1; step <= numVars; step++) {
-    if (pairChecks > MAX_PAIR_CHECKS || performance.now() > deadline) return null;
-    let eliminated = 0;
-    while (eliminated === 0) {
-      const top = queue.pop();
-      if (top === Number.POSITIVE_INFINITY) return null;
-      const variable = top % VARIABLE_SLOTS;
-      if (rank[variable] === 0 && priority[variable] === top) eliminated = variable;
-    }
-    rank[eliminated] = step;
-    const around = [...(neighbours[eliminated] ?? [])];
-    pairChecks += around.length * around.length;
-    for (const first of around) {
-      const firstNeighbours = neighbours[first] ?? new Set<number>();
-      firstNeighbours.delete(eliminated);
-      for (const second of around) {
-        if (first === second || firstNeighbours.has(second)) continue;
-        firstNeighbours.add(second);
-        if (++adjacency > MAX_ADJACENCY) return null;
-      }
-    }
-    for (const first of around) {
-      if (touched[first] !== step) {
-        touched[first] = step;
-        refresh(first);
-      }
-      for (const second of neighbours[first] ?? []) {
-        if (touched[second] === step) continue;
-        touched[second] = step;
-        refresh(second);
-      }
-      if (pairChecks > MAX_PAIR_CHECKS) return null;
-    }
+    this.queue.push(this.priority[variable] as number);
   }
-  return rank;
 }
 
 /** A binary min-heap of numbers. */

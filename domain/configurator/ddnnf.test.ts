@@ -2,7 +2,15 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { mulberry32 } from "../random.ts";
 import { type Cnf, satisfies } from "./cnf.ts";
-import { compileDdnnf, countModels, type Ddnnf, literalCounts, maxWeightModel, minCostModel } from "./ddnnf.ts";
+import {
+  compileDdnnf,
+  countModels,
+  type Ddnnf,
+  DdnnfCompilation,
+  literalCounts,
+  maxWeightModel,
+  minCostModel,
+} from "./ddnnf.ts";
 
 function compiled(cnf: Cnf): Ddnnf {
   const result = compileDdnnf(cnf, { ms: 60_000 });
@@ -61,6 +69,23 @@ describe("compileDdnnf on random CNFs, against brute-force enumeration", () => {
         expect(ddnnf.numVars).toBe(cnf.numVars);
         expect(countModels(ddnnf, assumptions)).toBe(BigInt(bruteForceModels(cnf, assumptions).length));
         expect(countModels(ddnnf)).toBe(BigInt(bruteForceModels(cnf, []).length));
+      }),
+      runs,
+    );
+  });
+
+  it("counts the same when compiled in slices of no time at all, each making some progress", () => {
+    fc.assert(
+      fc.property(randomInstance, ({ cnf, assumptions }) => {
+        const compilation = new DdnnfCompilation(cnf);
+        let result = compilation.advance(0);
+        for (let slices = 1; !result.ok; slices++) {
+          expect(result.reason).toBe("timeout");
+          expect(slices).toBeLessThan(10_000);
+          result = compilation.advance(0);
+        }
+        expect(compilation.advance(0)).toEqual({ ok: true, ddnnf: result.ddnnf });
+        expect(countModels(result.ddnnf, assumptions)).toBe(BigInt(bruteForceModels(cnf, assumptions).length));
       }),
       runs,
     );
@@ -197,6 +222,21 @@ describe("compileDdnnf on structured formulas", () => {
     expect(countModels(ddnnf, [offset + 1, -(offset + 31)])).toBe(29n * 30n ** 8n * 2n ** 40_000n);
   });
 
+  it("counts exactly across Number.MAX_SAFE_INTEGER, in sums of branches and in products of components", () => {
+    for (let width = 50; width <= 56; width++) {
+      const wide = compiled({ numVars: width + 3, clauses: [range(1, width), [width + 1, width + 2]] });
+      const free = 2n;
+      expect(countModels(wide)).toBe((2n ** BigInt(width) - 1n) * 3n * free);
+      expect(countModels(wide, [-1, width + 3])).toBe((2n ** BigInt(width - 1) - 1n) * 3n);
+      expect(countModels(wide, [2, -(width + 1)])).toBe(2n ** BigInt(width - 1) * 2n);
+    }
+    const groups = range(0, 12).flatMap((group) => exactlyOne(range(1 + 30 * group, 30)));
+    const ddnnf = compiled({ numVars: 360, clauses: groups });
+    expect(countModels(ddnnf)).toBe(30n ** 12n);
+    expect(countModels(ddnnf, [1])).toBe(30n ** 11n);
+    expect(countModels(ddnnf, [1, 2])).toBe(0n);
+  });
+
   it("handles the empty formula, an empty clause and contradictory unit clauses", () => {
     expect(countModels(compiled({ numVars: 0, clauses: [] }))).toBe(1n);
     expect(minCostModel(compiled({ numVars: 0, clauses: [] }), { pos: [], neg: [] })).toEqual({
@@ -238,6 +278,16 @@ describe("compileDdnnf budgets", () => {
       range(0, 3).map(() => (1 + Math.floor(random() * numVars)) * (random() < 0.5 ? -1 : 1)),
     );
     expect(compileDdnnf({ numVars, clauses }, { ms: 50 })).toEqual({ ok: false, reason: "timeout" });
+  });
+
+  it("finishes a compilation that ran out of time when it is given more (the order, then the search)", () => {
+    const clauses = range(0, 40).flatMap((group) => exactlyOne(range(1 + 30 * group, 30)));
+    const compilation = new DdnnfCompilation({ numVars: 1200, clauses });
+    let slices = 1;
+    let result = compilation.advance(0);
+    for (; !result.ok; slices++) result = compilation.advance(0.05);
+    expect(slices).toBeGreaterThan(2);
+    expect(countModels(result.ddnnf)).toBe(30n ** 40n);
   });
 
   it("gives up when the DAG outgrows maxNodes", () => {

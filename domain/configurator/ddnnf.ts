@@ -3,7 +3,7 @@
  * asks of it: model counts, per-literal counts, cheapest and most popular completions, all under assumptions.
  */
 import type { Cnf } from "./cnf.ts";
-import { compileTrace } from "./ddnnf-compiler.ts";
+import { TraceCompilation } from "./ddnnf-compiler.ts";
 import { DecisionDnnf, KIND_AND, KIND_DECISION, KIND_FALSE, KIND_LITERAL, KIND_TRUE } from "./ddnnf-dag.ts";
 
 /**
@@ -31,17 +31,39 @@ const DEFAULT_BUDGET_MS = 10_000;
 const DEFAULT_MAX_NODES = 2_000_000;
 
 /**
- * Compiles `cnf` by exhaustive DPLL (unit propagation, connected components, a component cache, decisions in a
- * min-fill tree-decomposition order), giving up (never hanging) after `budget.ms` milliseconds (default 10 000,
- * checked regularly via performance.now()) or once the DAG passes `budget.maxNodes` nodes (default 2 000 000).
- * Empty clauses, duplicate literals, tautologies and unused variables are all fine; a literal outside
+ * A compilation of `cnf` by exhaustive DPLL (unit propagation, connected components, a component cache, decisions
+ * in a min-fill tree-decomposition order) that runs in slices: each `advance(ms)` works for about `ms`
+ * milliseconds (checked regularly via performance.now()) and answers "timeout" while there is more to do, so a
+ * page can finish it in its idle time; "too-large" (final) once the DAG passes `maxNodes` nodes (default
+ * 2 000 000). Empty clauses, duplicate literals, tautologies and unused variables are all fine; a literal outside
  * ±1..±numVars throws RangeError.
+ * @example
+ * const compilation = new DdnnfCompilation({ numVars: 3, clauses: [[1, 2], [-1, -2]] });
+ * let result = compilation.advance(10);
+ * while (!result.ok && result.reason === "timeout") result = compilation.advance(10);
+ */
+export class DdnnfCompilation {
+  private readonly trace: TraceCompilation;
+  private readonly maxNodes: number;
+
+  constructor(cnf: Cnf, { maxNodes = DEFAULT_MAX_NODES }: { maxNodes?: number } = {}) {
+    this.trace = new TraceCompilation(cnf);
+    this.maxNodes = maxNodes;
+  }
+
+  advance(ms: number): CompileResult {
+    const outcome = this.trace.advance({ deadline: performance.now() + ms, maxNodes: this.maxNodes });
+    return outcome.ok ? { ok: true, ddnnf: outcome.dag } : outcome;
+  }
+}
+
+/**
+ * Compiles `cnf` in one go (see DdnnfCompilation), giving up (never hanging) after `budget.ms` milliseconds
+ * (default 10 000) or once the DAG passes `budget.maxNodes` nodes.
  * @example compileDdnnf({ numVars: 3, clauses: [[1, 2], [-1, -2]] }, { ms: 100 }) // { ok: true, ddnnf: { numVars: 3, size: … } }
  */
 export function compileDdnnf(cnf: Cnf, budget: { ms?: number; maxNodes?: number } = {}): CompileResult {
-  const deadline = performance.now() + (budget.ms ?? DEFAULT_BUDGET_MS);
-  const outcome = compileTrace(cnf, { deadline, maxNodes: budget.maxNodes ?? DEFAULT_MAX_NODES });
-  return outcome.ok ? { ok: true, ddnnf: outcome.dag } : outcome;
+  return new DdnnfCompilation(cnf, budget).advance(budget.ms ?? DEFAULT_BUDGET_MS);
 }
 
 /**
@@ -54,7 +76,7 @@ export function countModels(d: Ddnnf, assumptions: readonly number[] = []): bigi
   const dag = dagOf(d);
   const evidence = evidenceOf(dag, assumptions);
   if (evidence === null) return 0n;
-  return modelCounts(dag, evidence)[dag.root] as bigint;
+  return countOf(modelCounts(dag, evidence), dag.root);
 }
 
 /**
@@ -76,7 +98,8 @@ export function literalCounts(
   if (evidence === null) return { total: 0n, pos, neg };
   const { allowTrue, allowFalse } = evidence;
   const { kind, label, childStart, childList, root } = dag;
-  const counts = modelCounts(dag, evidence);
+  const nodeCounts = modelCounts(dag, evidence);
+  const counts = Array.from({ length: dag.size }, (_, node) => countOf(nodeCounts, node));
   const derivative = new Array<bigint>(dag.size).fill(0n);
   derivative[root] = 1n;
   for (let node = root; node >= 0; node--) {
@@ -165,6 +188,8 @@ export function maxWeightModel(
   return best === null ? null : { weight: 0 - best.cost, assignment: best.assignment };
 }
 
+const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
+
 /** Which value each variable may take under the assumptions (1 = allowed). */
 interface Evidence {
   allowTrue: Uint8Array;
@@ -193,40 +218,92 @@ function evidenceOf(dag: DecisionDnnf, assumptions: readonly number[]): Evidence
   return { allowTrue, allowFalse };
 }
 
-/** Model count of every node under the evidence, bottom-up. */
-function modelCounts(dag: DecisionDnnf, { allowTrue, allowFalse }: Evidence): bigint[] {
+/** Exact model counts of nodes: small[n] while it is a safe integer, else -1 and the count in big. */
+interface NodeCounts {
+  small: Float64Array;
+  big: Map<number, bigint>;
+}
+
+const countOf = ({ small, big }: NodeCounts, node: number): bigint =>
+  (small[node] as number) >= 0 ? BigInt(small[node] as number) : (big.get(node) as bigint);
+
+/**
+ * Model count under the evidence of every node reachable from the root through branches the evidence allows
+ * (0 elsewhere), bottom-up: conditioning on choices cuts the DAG down before any count is made, and counts stay
+ * plain numbers until they pass Number.MAX_SAFE_INTEGER (a float product or sum that stays below it is exact).
+ */
+function modelCounts(dag: DecisionDnnf, { allowTrue, allowFalse }: Evidence): NodeCounts {
   const { kind, label, childStart, childList, size } = dag;
-  const counts = new Array<bigint>(size);
+  const reached = reachable(dag, allowTrue, allowFalse);
+  const counts: NodeCounts = { small: new Float64Array(size), big: new Map() };
+  const { small, big } = counts;
   for (let node = 0; node < size; node++) {
+    if (reached[node] === 0) continue;
     const first = childStart[node] as number;
     const end = childStart[node + 1] as number;
     switch (kind[node]) {
       case KIND_TRUE:
-        counts[node] = 1n;
-        break;
-      case KIND_FALSE:
-        counts[node] = 0n;
+        small[node] = 1;
         break;
       case KIND_LITERAL: {
         const lit = label[node] as number;
-        counts[node] = (lit > 0 ? allowTrue[lit] : allowFalse[-lit]) === 1 ? 1n : 0n;
+        small[node] = (lit > 0 ? allowTrue[lit] : allowFalse[-lit]) === 1 ? 1 : 0;
         break;
       }
       case KIND_DECISION: {
         const variable = label[node] as number;
-        const high = allowTrue[variable] === 1 ? (counts[childList[first] as number] as bigint) : 0n;
-        const low = allowFalse[variable] === 1 ? (counts[childList[first + 1] as number] as bigint) : 0n;
-        counts[node] = high + low;
+        const high = allowTrue[variable] === 1 ? (childList[first] as number) : -1;
+        const low = allowFalse[variable] === 1 ? (childList[first + 1] as number) : -1;
+        const highSmall = high < 0 ? 0 : (small[high] as number);
+        const lowSmall = low < 0 ? 0 : (small[low] as number);
+        const sum = highSmall + lowSmall;
+        if (highSmall >= 0 && lowSmall >= 0 && sum <= Number.MAX_SAFE_INTEGER) small[node] = sum;
+        else {
+          small[node] = -1;
+          big.set(node, (high < 0 ? 0n : countOf(counts, high)) + (low < 0 ? 0n : countOf(counts, low)));
+        }
         break;
       }
-      default: {
-        let product = 1n;
-        for (let at = first; at < end && product !== 0n; at++) product *= counts[childList[at] as number] as bigint;
-        counts[node] = product;
+      case KIND_AND: {
+        let product = 1;
+        let at = first;
+        for (; at < end && product > 0; at++) {
+          const factor = small[childList[at] as number] as number;
+          if (factor < 0 || product * factor > Number.MAX_SAFE_INTEGER) break;
+          product *= factor;
+        }
+        if (at === end || product === 0) {
+          small[node] = product;
+          break;
+        }
+        let large = BigInt(product);
+        for (; at < end && large !== 0n; at++) large *= countOf(counts, childList[at] as number);
+        small[node] = large <= MAX_SAFE ? Number(large) : -1;
+        if (large > MAX_SAFE) big.set(node, large);
       }
     }
   }
   return counts;
+}
+
+/** 1 for the nodes reachable from the root without taking a decision branch the evidence rules out. */
+function reachable(dag: DecisionDnnf, allowTrue: Uint8Array, allowFalse: Uint8Array): Uint8Array {
+  const { kind, label, childStart, childList, root } = dag;
+  const reached = new Uint8Array(dag.size);
+  reached[root] = 1;
+  for (let node = root; node >= 0; node--) {
+    if (reached[node] === 0) continue;
+    const first = childStart[node] as number;
+    if (kind[node] === KIND_DECISION) {
+      const variable = label[node] as number;
+      if (allowTrue[variable] === 1) reached[childList[first] as number] = 1;
+      if (allowFalse[variable] === 1) reached[childList[first + 1] as number] = 1;
+    } else if (kind[node] === KIND_AND) {
+      const end = childStart[node + 1] as number;
+      for (let at = first; at < end; at++) reached[childList[at] as number] = 1;
+    }
+  }
+  return reached;
 }
 
 /** Per-variable values from caller arrays, multiplied by `sign`; RangeError on a non-finite entry. */

@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { arbitraryChoices, arbitraryModel, validConfigurations } from "./arbitrary-model.ts";
 import { sampleCar } from "./fixtures.ts";
+import { carSizedModel } from "./generate-model.ts";
 import { Knowledge } from "./knowledge.ts";
 import { priceBreakdown } from "./pricing.ts";
 import { violations } from "./semantics.ts";
@@ -48,6 +49,31 @@ describe("Knowledge", () => {
       }),
       { numRuns: 200 },
     );
+  });
+
+  it("resumes a compilation its budget stopped, so repeated short calls end with the exact count", () => {
+    const model = carSizedModel(2, { options: 120, rules: 60 });
+    const choices = [{ option: "TRIM.BASE", selected: true }];
+    const expected = new Knowledge(model).count(choices, 60_000);
+    expect(expected.status).toBe("ok");
+    const knowledge = new Knowledge(model);
+    expect(knowledge.count(choices, 0)).toEqual({ status: "gave-up" });
+    let calls = 1;
+    let counted = knowledge.count(choices, 0);
+    for (; counted.status === "gave-up"; calls++) counted = knowledge.count(choices, 0);
+    expect(calls).toBeGreaterThan(2);
+    expect(counted).toEqual(expected);
+  });
+
+  it("warms up in idle slices until counting is ready, then counts without compiling", () => {
+    const model = carSizedModel(3, { options: 120, rules: 60 });
+    const knowledge = new Knowledge(model);
+    let slices = 1;
+    while (knowledge.warmUp(0) === "pending") slices++;
+    expect(slices).toBeGreaterThan(2);
+    expect(knowledge.warmUp(0)).toBe("done");
+    const all = knowledge.count([], 0);
+    expect(all).toEqual(new Knowledge(model).count([], 60_000));
   });
 
   it("knows the sample car's numbers", () => {
