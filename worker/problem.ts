@@ -77,6 +77,10 @@ export const PROBLEMS = {
     status: 409,
     title: "订单已确认，无法在线取消 / A confirmed order cannot be cancelled online",
   },
+  "risk-blocked": { status: 429, title: "操作已被风控拦截 / Blocked by risk control" },
+  "risk-challenge": { status: 403, title: "请先用短信验证码确认身份 / Confirm it is you with a text code first" },
+  "invalid-rule": { status: 422, title: "规则无效 / Invalid rule" },
+  "rule-conflict": { status: 409, title: "规则状态已变化 / The rule's state does not allow this" },
   "saved-configurations-full": {
     status: 409,
     title: "已保存的配置已达上限 / You have saved as many configurations as an account can keep",

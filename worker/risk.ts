@@ -48,11 +48,6 @@ const CHALLENGE_STEP_UP_MINUTES = 10;
 const DEVICE_COOKIE = "marque_device";
 const DEVICE_SECONDS = 365 * 86_400;
 const DEVICE_ID = /^[\w-]{22}$/;
-const PROBLEM_BASE = "https://marque.dev/problems/";
-const RISK_PROBLEMS = {
-  "risk-blocked": "操作已被风控拦截 / Blocked by risk control",
-  "risk-challenge": "请先用短信验证码确认身份 / Confirm it is you with a text code first",
-} as const;
 
 const devices = new WeakMap<Request, { id: string; issued: boolean }>();
 
@@ -171,13 +166,10 @@ export async function assessRisk(
  */
 export function riskRefusal(c: Context, risk: RiskAssessment): Response {
   const blocked = risk.outcome === "block";
-  const type = blocked ? "risk-blocked" : "risk-challenge";
   const retrySeconds = Math.max(1, Math.ceil((risk.retryAfterMs ?? 0) / 1000));
-  return problem(c, blocked ? "rate-limited" : "forbidden", risk.message, {
+  return problem(c, blocked ? "risk-blocked" : "risk-challenge", risk.message, {
     headers: blocked ? { "retry-after": String(retrySeconds) } : {},
     extensions: {
-      type: PROBLEM_BASE + type,
-      title: RISK_PROBLEMS[type],
       rule: risk.rule,
       ...(blocked ? { retryAfterSeconds: retrySeconds } : { maxAgeMinutes: CHALLENGE_STEP_UP_MINUTES }),
     },

@@ -82,38 +82,8 @@ const body = (schema: z.ZodType, description: string) => ({
 type Live = { version: string | null; rules: readonly Rule[] };
 type RuleView = z.infer<typeof RuleViewSchema>;
 
-/**
- * A problem+json answer of the console's own kinds: an invalid rule (422, with field paths), a
- * rule changed by someone else or in a state that does not allow the change (409).
- */
-function consoleProblem(
-  c: Context,
-  kind: "invalid-rule" | "rule-conflict",
-  detail: string,
-  errors?: DraftError[],
-): Response {
-  const [status, title] =
-    kind === "invalid-rule"
-      ? ([422, "规则无效 / Invalid rule"] as const)
-      : ([409, "规则状态已变化 / The rule's state does not allow this"] as const);
-  const requestId = c.get("requestId" as never) as string | undefined;
-  return c.body(
-    JSON.stringify({
-      type: `https://marque.dev/problems/${kind}`,
-      title,
-      status,
-      detail,
-      instance: new URL(c.req.url).pathname,
-      ...(requestId ? { requestId } : {}),
-      ...(errors ? { errors } : {}),
-    }),
-    status,
-    { "content-type": "application/problem+json; charset=utf-8" },
-  );
-}
-
 const invalid = (c: Context, errors: DraftError[]) =>
-  consoleProblem(c, "invalid-rule", "请修改标出的字段 / Fix the fields listed in errors", errors);
+  problem(c, "invalid-rule", "请修改标出的字段 / Fix the fields listed in errors", { errors });
 
 const changeOf = (c: Context<AuthEnv>): Change => ({
   actorId: c.var.signedIn.user.id,
@@ -267,7 +237,7 @@ async function answer(c: Context<AuthEnv>, id: string, version: string | null) {
 const notFound = (c: Context) => problem(c, "not-found", "没有这条规则 / No such rule");
 
 const stale = (c: Context) =>
-  consoleProblem(c, "rule-conflict", "规则刚被他人修改，请刷新 / Someone just changed this rule; reload");
+  problem(c, "rule-conflict", "规则刚被他人修改，请刷新 / Someone just changed this rule; reload");
 
 /** The console's state and the stored rule `id`, or undefined when there is no such rule. */
 async function stateWithRule(c: Context<AuthEnv>, id: string) {
@@ -341,9 +311,9 @@ export const marketerConsole = new OpenAPIHono<AuthEnv>({
         audit(db, change, "rule.create", { type: RULE_ENTITY, id }, draftDiff(null, draft), { id, revision: 1 }),
       ]);
       if ((inserted as D1Result).meta.changes === 0)
-        return consoleProblem(c, "rule-conflict", `编号已存在 / The id ${id} is taken`, [
-          { path: "id", message: "编号已存在 / This id is taken" },
-        ]) as never;
+        return problem(c, "rule-conflict", `编号已存在 / The id ${id} is taken`, {
+          errors: [{ path: "id", message: "编号已存在 / This id is taken" }],
+        }) as never;
       return c.json(await answer(c, id, live.version), 201);
     },
   )
@@ -441,7 +411,7 @@ export const marketerConsole = new OpenAPIHono<AuthEnv>({
       if (!found) return notFound(c) as never;
       const { current, row } = found;
       if (!current.live.rules.some((r) => r.id === id))
-        return consoleProblem(c, "rule-conflict", "这条规则没有发布 / This rule is not published") as never;
+        return problem(c, "rule-conflict", "这条规则没有发布 / This rule is not published") as never;
       return answerSwitch(c, current, withoutRule(current.live.rules, id), {
         action: "rule.unpublish",
         subject: { row, status: "unpublished" },
