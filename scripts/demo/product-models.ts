@@ -93,6 +93,8 @@ export function productModelOf(demo: DemoData, modelId: string): ProductModel {
   rules.push(...crossRules.filter((rule) => standardConfigs.every((config) => evaluate(rule.constraint, config))));
   const swatchRender = (material: string, swatch: string | null | undefined) =>
     swatch ? [{ material, set: { albedo: swatch } }] : [];
+  const paintRender = (name: Text, swatch: string | null | undefined) =>
+    swatch ? [{ material: "paint", set: { albedo: swatch, ...paintFinish(name) } }] : [];
   return {
     id: model.id,
     version: 1,
@@ -116,7 +118,7 @@ export function productModelOf(demo: DemoData, modelId: string): ProductModel {
           popularity: option.priceFen === 0 ? 0.6 : Math.max(0.05, 0.4 - option.priceFen / 10_000_000),
           render:
             kind === "paint"
-              ? swatchRender("paint", option.swatch)
+              ? paintRender({ zh: option.name, en: option.nameEn }, option.swatch)
               : kind === "interior"
                 ? swatchRender("interior", option.swatch)
                 : kind === "wheels"
@@ -146,4 +148,19 @@ export function productModelOf(demo: DemoData, modelId: string): ProductModel {
     rules,
     prices,
   };
+}
+
+/**
+ * How a paint's surface takes light, read from its name: matte paints (哑光, 磨砂, matte, satin)
+ * are rough with no clearcoat; metal-flake and pearl paints (silver, gold, titanium, pearl,
+ * champagne, liquid metal) are strongly metallic; every other paint is a glossy metallic under a
+ * clearcoat. The 3D viewer blends between finishes when the paint changes.
+ * @example paintFinish({ zh: "哑光橄榄", en: "Matte Olive" }) // { metallic: 0.15, roughness: 0.78, clearcoat: 0 }
+ */
+function paintFinish(name: Text): { metallic: number; roughness: number; clearcoat: number } {
+  const words = `${name.zh} ${name.en}`;
+  if (/哑光|磨砂|亚光|matte|satin|frozen/i.test(words)) return { metallic: 0.15, roughness: 0.78, clearcoat: 0 };
+  if (/银|金|钛|珍珠|液态|silver|gold|titanium|pearl|champagne|liquid/i.test(words))
+    return { metallic: 0.7, roughness: 0.26, clearcoat: 1 };
+  return { metallic: 0.55, roughness: 0.3, clearcoat: 1 };
 }

@@ -12,26 +12,47 @@ afterAll(async () => {
   await browser?.close();
 });
 
+type PaintSet = { albedo?: string; metallic?: number; roughness?: number; clearcoat?: number };
 type RuleBase = {
   body: {
     groups: { code: string; options: string[] }[];
-    options: { code: string; render: { material?: string; set?: { albedo?: string } }[] }[];
+    options: { code: string; render: { material?: string; set?: PaintSet }[] }[];
   };
 };
+
+const paintOf = (body: RuleBase["body"], code: string) =>
+  body.options.find((o) => o.code === code)?.render.find((r) => r.material === "paint")?.set;
 
 /** The first model with two paints of clearly different colours, and those paints' option codes. */
 async function modelWithTwoPaints(): Promise<{ slug: string; paints: [string, string] }> {
   const { models } = (await (await fetch(`${base}/api/models`)).json()) as { models: { slug: string }[] };
   for (const { slug } of models) {
     const { body } = (await (await fetch(`${base}/api/models/${slug}/product-model`)).json()) as RuleBase;
-    const albedo = (code: string) =>
-      body.options.find((o) => o.code === code)?.render.find((r) => r.material === "paint")?.set?.albedo;
+    const albedo = (code: string) => paintOf(body, code)?.albedo;
     const paints = body.groups.flatMap((g) => g.options).filter((code) => albedo(code));
     const [first] = paints;
     const second = paints.find((code) => albedo(code) !== albedo(first ?? ""));
     if (first && second) return { slug, paints: [first, second] };
   }
   throw new Error("no demo model has two paints");
+}
+
+/** A model with a matte paint, that paint, and the glossy paint closest to it in colour. */
+async function modelWithMattePaint(): Promise<{ slug: string; matte: string; glossy: string; body: RuleBase["body"] }> {
+  const { models } = (await (await fetch(`${base}/api/models`)).json()) as { models: { slug: string }[] };
+  const rgb = (hex = "#000000") => [1, 3, 5].map((i) => Number.parseInt(hex.slice(i, i + 2), 16));
+  for (const { slug } of models) {
+    const { body } = (await (await fetch(`${base}/api/models/${slug}/product-model`)).json()) as RuleBase;
+    const paints = body.groups.flatMap((g) => g.options).filter((code) => paintOf(body, code)?.albedo);
+    const matte = paints.find((code) => paintOf(body, code)?.clearcoat === 0);
+    if (!matte) continue;
+    const target = rgb(paintOf(body, matte)?.albedo);
+    const distance = (code: string) =>
+      rgb(paintOf(body, code)?.albedo).reduce((sum, v, i) => sum + Math.abs(v - (target[i] ?? 0)), 0);
+    const [glossy] = paints.filter((code) => code !== matte).sort((a, b) => distance(a) - distance(b));
+    if (glossy) return { slug, matte, glossy, body };
+  }
+  throw new Error("no demo model has a matte paint");
 }
 
 const viewer = (page: Page) => page.locator("[data-viewer]");
@@ -146,6 +167,37 @@ describe("3D viewer on the configure page (Chromium, WebGL through SwiftShader)"
     expect(await page.locator("[data-ar]").isDisabled()).toBe(true);
     expect(await page.locator("[data-ar-reason]").textContent()).toBe("此设备不支持 AR");
     expect(page.url()).toContain(paints[1]);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it("paints a matte finish visibly differently from a glossy paint of nearly the same colour", async () => {
+    const { slug, matte, glossy, body } = await modelWithMattePaint();
+    expect(paintOf(body, matte)).toMatchObject({ clearcoat: 0 });
+    expect(paintOf(body, matte)?.roughness).toBeGreaterThan(0.6);
+    expect(paintOf(body, glossy)).toMatchObject({ clearcoat: 1 });
+    expect(paintOf(body, glossy)?.roughness).toBeLessThan(0.4);
+    const context = await browser.newContext({ viewport: DESKTOP });
+    const page = await context.newPage();
+    const problems = watchForProblems(page);
+    await page.goto(`${base}/models/${slug}/configure`, { waitUntil: "networkidle" });
+    await openViewer(page);
+    await settled(page);
+    /** Shows `paint` on the car as the configurator would after choosing it (the matte paint may need another trim). */
+    const showPaint = async (paint: string) => {
+      const applied = await appliedCount(page);
+      await page.evaluate((code) => {
+        const chosen = document.querySelector<HTMLElement>(".configurator")?.dataset.configuredOptions ?? "";
+        const options = [...chosen.split(",").filter((o) => o && !o.startsWith("paint-")), code];
+        document.dispatchEvent(new CustomEvent("marque:configured-price", { detail: { priceFen: 0, options } }));
+      }, paint);
+      await settled(page, applied + 1);
+    };
+    await showPaint(glossy);
+    const shiny = await canvasShot(page, `${SCREENSHOTS}/viewer-glossy.png`);
+    await showPaint(matte);
+    const flat = await canvasShot(page, `${SCREENSHOTS}/viewer-matte.png`);
+    expect((await measure(shiny, flat)).changed).toBeGreaterThan(0.02);
     expect(problems).toEqual([]);
     await context.close();
   });

@@ -85,12 +85,13 @@ function withSet(base: Look, set: Record<string, string | number | boolean>): Lo
   return look;
 }
 
+/** One step of a blend between looks; the clearcoat stays switched on at intensity 0 (matte), since switching it off would recompile the shader mid-transition. */
 function paint(material: PBRMaterial, from: Look, to: Look, k: number): void {
   Color3.LerpToRef(from.albedo, to.albedo, k, material.albedoColor);
   material.metallic = from.metallic + (to.metallic - from.metallic) * k;
   material.roughness = from.roughness + (to.roughness - from.roughness) * k;
   const coat = from.clearcoat + (to.clearcoat - from.clearcoat) * k;
-  material.clearCoat.isEnabled = coat > 0;
+  if (coat > 0) material.clearCoat.isEnabled = true;
   material.clearCoat.intensity = coat;
 }
 
