@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { arbitraryChoices, arbitraryModel, validConfigurations } from "./arbitrary-model.ts";
 import { compileModel } from "./compile.ts";
+import { carSizedModel } from "./generate-model.ts";
 import { type Choice, Reasoner } from "./reasoner.ts";
 
 /** What brute force says an undecided option's state is, given all valid configurations. */
@@ -156,6 +157,40 @@ describe("Reasoner.propagate between other questions", () => {
       ),
       { numRuns: 200 },
     );
+  });
+});
+
+describe("Reasoner.warmUp", () => {
+  it("clicks through sessions of its own and changes no answer after it", () => {
+    fc.assert(
+      fc.property(withChoices, ({ model, choices }) => {
+        const reasoner = new Reasoner(compileModel(model));
+        const clicks = reasoner.warmUp();
+        const result = reasoner.propagate(choices);
+        const valid = validConfigurations(model, choices);
+        expect(clicks).toBeGreaterThan(0);
+        if (valid.length === 0) {
+          expect(result.status).toBe("contradiction");
+          return;
+        }
+        expect(result.status).toBe("ok");
+        if (result.status !== "ok") return;
+        for (const option of model.options) {
+          const chosen = choices.find((c) => c.option === option.code);
+          const expected = chosen ? (chosen.selected ? "chosen" : "rejected") : bruteState(valid, option.code);
+          expect(result.states.get(option.code), option.code).toBe(expected);
+        }
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it("makes no click once its budget is spent", () => {
+    const reasoner = new Reasoner(compileModel(carSizedModel(4)));
+    const started = performance.now();
+    const clicks = reasoner.warmUp(0);
+    expect(clicks).toBe(0);
+    expect(performance.now() - started).toBeLessThan(1000);
   });
 });
 

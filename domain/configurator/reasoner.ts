@@ -1,3 +1,4 @@
+import { mulberry32 } from "../random.ts";
 import { BackboneFinder } from "./backbone.ts";
 import type { CompiledModel, Source } from "./compile.ts";
 import { SatSolver } from "./sat.ts";
@@ -110,6 +111,10 @@ export class OptionStates extends Map<string, OptionState> {
 /** Time allowed to one reasoning call unless the caller says otherwise. */
 export const DEFAULT_BUDGET_MS = 2000;
 const MAX_HITTING_SET_CHECKS = 200_000;
+/** Clicks of the warm-up sessions: enough for V8 to optimise the click path of a car-sized model. */
+const WARM_UP_CLICKS = 60;
+/** Time a warm-up may take at most, whatever the model's size. */
+const WARM_UP_BUDGET_MS = 250;
 
 /**
  * Answers the configurator's questions about a compiled model with an incremental SAT solver:
@@ -150,6 +155,33 @@ export class Reasoner {
       return { status: "contradiction", conflicting: this.choicesOf(this.solver.core()) };
     }
     return { status: "ok", states: this.states(assumptions, found.backbone) };
+  }
+
+  /**
+   * Clicks through a few seeded shopper sessions on this model (each a random free option chosen or
+   * refused, until nothing is free), so that V8 has optimised the click path before the shopper's
+   * first click; a page calls it once after construction, as part of loading. Stops after
+   * `budgetMs`. It changes no answer: every later propagation is proven afresh, and only starts from
+   * the models these sessions left. Returns how many clicks it made.
+   * @example const reasoner = new Reasoner(compileModel(model)); reasoner.warmUp(); // 60
+   */
+  warmUp(budgetMs = WARM_UP_BUDGET_MS): number {
+    const deadline = performance.now() + budgetMs;
+    const random = mulberry32(this.codes.length);
+    let choices: Choice[] = [];
+    let clicks = 0;
+    while (clicks < WARM_UP_CLICKS && performance.now() < deadline) {
+      const result = this.propagate(choices, deadline - performance.now());
+      clicks++;
+      if (result.status !== "ok") break;
+      const free: string[] = [];
+      result.states.forEach((state, code) => {
+        if (state === "free") free.push(code);
+      });
+      const option = free[Math.floor(random() * free.length)];
+      choices = option === undefined ? [] : [...choices, { option, selected: random() < 0.5 }];
+    }
+    return clicks;
   }
 
   /**
