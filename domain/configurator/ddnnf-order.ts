@@ -62,7 +62,9 @@ export class EliminationOrder {
       }
     }
     const occurrences = new Int32Array(numVars + 1);
-    for (const clause of clauses) for (const lit of clause) occurrences[Math.abs(lit)] += 1;
+    for (const clause of clauses) {
+      for (const lit of clause) occurrences[Math.abs(lit)] = (occurrences[Math.abs(lit)] as number) + 1;
+    }
     const byOccurrences = Array.from({ length: numVars }, (_, at) => at + 1).sort(
       (a, b) => (occurrences[a] as number) - (occurrences[b] as number) || a - b,
     );
