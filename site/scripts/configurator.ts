@@ -8,17 +8,22 @@ import type { ProductModel } from "../../domain/configurator/product-model.ts";
 import { type Choice, type OptionState, Reasoner } from "../../domain/configurator/reasoner.ts";
 import { formatCarPrice, formatYuan, type Lang } from "../../domain/money.ts";
 import { shanghaiDate } from "../../domain/time.ts";
-import { CONFIGURED_PRICE_EVENT, type ConfiguredPrice } from "../components/finance/widget.ts";
+import {
+  CONFIGURED_PRICE_EVENT,
+  CONFIGURED_QUOTE_EVENT,
+  type ConfiguredPrice,
+  type ConfiguredQuote,
+} from "../components/finance/widget.ts";
+import { SAVE_PARAM, saveConfiguration, snapshotOrPicture } from "./configured-car.ts";
+
+type Page = { slug: string; version: number; model: ProductModel; name: string };
 
 const root = document.querySelector<HTMLElement>(".configurator");
 const data = document.getElementById("product-model")?.textContent;
 
-if (root && data) start(root, JSON.parse(data) as { slug: string; version: number; model: ProductModel });
+if (root && data) start(root, JSON.parse(data) as Page);
 
-function start(
-  root: HTMLElement,
-  { slug, version, model }: { slug: string; version: number; model: ProductModel },
-): void {
+function start(root: HTMLElement, { slug, version, model, name: modelName }: Page): void {
   const lang = (root.dataset.lang === "en" ? "en" : "zh") as Lang;
   const t = (zh: string, en: string) => (lang === "en" ? en : zh);
   const name = (code: string) => {
@@ -28,6 +33,13 @@ function start(
   const reasoner = new Reasoner(compileModel(model));
   const knowledge = new Knowledge(model);
   const known = new Set(model.options.map((o) => o.code));
+  const saveFlag = `${SAVE_PARAM}=1`;
+  const pairs = location.search.replace(/^\?/, "").split("&");
+  const resumeSave = pairs.includes(saveFlag);
+  if (resumeSave) {
+    const query = pairs.filter((pair) => pair !== "" && pair !== saveFlag).join("&");
+    window.history.replaceState(null, "", `${location.pathname}${query ? `?${query}` : ""}`);
+  }
   const fromUrl = choicesIn(location.search).filter((c) => known.has(c.option));
   const firstTrim = model.groups.find((g) => g.code === "TRIM")?.options[0];
   let history = History.of(fromUrl.length > 0 || !firstTrim ? fromUrl : [{ option: firstTrim, selected: true }]);
@@ -43,6 +55,11 @@ function start(
     free: "",
   };
 
+  const trimCodes = new Set(model.groups.find((g) => g.code === "TRIM")?.options ?? []);
+  let totalFen = 0;
+  let quote: ConfiguredQuote | null = null;
+  const complete = () => model.groups.every((g) => g.min === 0 || g.options.some((code) => selected().has(code)));
+  const all = (selector: string) => [...root.querySelectorAll<HTMLElement>(selector)];
   const selected = () => new Set([...states].filter(([, s]) => s === "chosen" || s === "forced").map(([code]) => code));
 
   function render(): void {
@@ -73,9 +90,17 @@ function start(
       }),
     );
     $<HTMLElement>("[data-total]").textContent = formatCarPrice(breakdown.totalFen, lang);
-    const configured: ConfiguredPrice = { priceFen: breakdown.totalFen, options: [...selected()] };
+    const trim = [...selected()].find((code) => trimCodes.has(code));
+    const configured: ConfiguredPrice = {
+      priceFen: breakdown.totalFen,
+      options: [...selected()],
+      ...(trim && { trimName: name(trim) }),
+    };
+    if (breakdown.totalFen !== totalFen) $<HTMLElement>("[data-monthly]").setAttribute("aria-busy", "true");
+    totalFen = breakdown.totalFen;
     root.dataset.configuredPriceFen = String(configured.priceFen);
     root.dataset.configuredOptions = configured.options.join(",");
+    root.dataset.configuredTrimName = configured.trimName ?? "";
     document.dispatchEvent(new CustomEvent(CONFIGURED_PRICE_EVENT, { detail: configured }));
     const open = model.groups.filter((g) => g.min > 0 && !g.options.some((code) => selected().has(code)));
     status.textContent =
@@ -97,7 +122,125 @@ function start(
     $<HTMLButtonElement>("[data-redo]").disabled = !history.canRedo;
     window.history.replaceState(null, "", `${location.pathname}${withChoices(location.search, history.choices)}`);
     $<HTMLElement>("[data-check-result]").textContent = "";
+    for (const out of all("[data-save-result]")) out.replaceChildren();
     $<HTMLElement>("[data-reserve]").hidden = true;
+    $<HTMLElement>("[data-summary]").hidden = true;
+  }
+
+  /** The summary's monthly payment: the finance widget's quote for the price shown now. */
+  document.addEventListener(CONFIGURED_QUOTE_EVENT, (event) => {
+    const detail = (event as CustomEvent<ConfiguredQuote>).detail;
+    if (detail.priceFen !== totalFen) return;
+    quote = detail;
+    const monthly = $<HTMLElement>("[data-monthly]");
+    monthly.textContent = formatYuan(detail.monthlyPaymentFen, lang);
+    monthly.dataset.monthlyFen = String(detail.monthlyPaymentFen);
+    monthly.dataset.priceFen = String(detail.priceFen);
+    monthly.removeAttribute("aria-busy");
+    $<HTMLElement>("[data-summary-monthly]").textContent = formatYuan(detail.monthlyPaymentFen, lang);
+  });
+
+  /** Fills the summary card for the server-confirmed price and shows it, with a picture of the car. */
+  async function showSummary(priceFen: number, reserveHref: string): Promise<void> {
+    const summary = $<HTMLElement>("[data-summary]");
+    const chosen = selected();
+    const trim = [...chosen].find((code) => trimCodes.has(code));
+    $<HTMLElement>("[data-summary-name]").textContent = trim ? `${modelName} · ${name(trim)}` : modelName;
+    $<HTMLElement>("[data-summary-options]").replaceChildren(
+      ...model.groups.flatMap((group) => {
+        const picked = group.options.filter((code) => chosen.has(code));
+        if (picked.length === 0) return [];
+        const term = document.createElement("dt");
+        term.textContent = t(group.name.zh, group.name.en);
+        const detail = document.createElement("dd");
+        detail.textContent = picked.map(name).join(t("、", ", "));
+        return [term, detail];
+      }),
+    );
+    $<HTMLElement>("[data-summary-total]").textContent = formatCarPrice(priceFen, lang);
+    $<HTMLElement>("[data-summary-monthly]").textContent = quote ? formatYuan(quote.monthlyPaymentFen, lang) : "—";
+    $<HTMLInputElement>("[data-share-url]").value = location.href;
+    $<HTMLElement>("[data-copy-result]").textContent = "";
+    $<HTMLAnchorElement>("[data-summary-reserve]").href = reserveHref;
+    summary.hidden = false;
+    summary.querySelector<HTMLElement>("h2")?.focus();
+    summary.scrollIntoView({ block: "start", behavior: "smooth" });
+    const image = $<HTMLImageElement>("[data-summary-image]");
+    const picture = await snapshotOrPicture(root.dataset.picture);
+    if (picture) {
+      image.src = picture.src;
+      image.dataset.source = picture.source;
+      $<HTMLElement>("[data-summary-caption]").hidden = picture.source === "3d";
+    }
+  }
+
+  async function save(): Promise<void> {
+    const outs = all("[data-save-result]");
+    const say = (text: string, link?: { href: string; text: string }) => {
+      for (const out of outs) {
+        const nodes: (string | Node)[] = [text];
+        if (link) {
+          const anchor = document.createElement("a");
+          anchor.href = link.href;
+          anchor.textContent = link.text;
+          nodes.push(" ", anchor);
+        }
+        out.replaceChildren(...nodes);
+      }
+    };
+    if (!complete()) {
+      say(t("请先完成所有必选项，再保存配置。", "Finish every required choice before saving."));
+      return;
+    }
+    for (const button of all("[data-save]")) (button as HTMLButtonElement).disabled = true;
+    say(t("正在保存…", "Saving…"));
+    const outcome =
+      root.dataset.signedIn === "true"
+        ? await saveConfiguration({ model: slug, version, options: [...selected()] })
+        : ({ status: "signed-out" } as const);
+    for (const button of all("[data-save]")) (button as HTMLButtonElement).disabled = false;
+    const list = {
+      href: root.dataset.savedList ?? "/configurations",
+      text: t("查看我的配置", "See my configurations"),
+    };
+    switch (outcome.status) {
+      case "saved":
+      case "exists":
+        root.dataset.savedId = outcome.id;
+        return say(
+          outcome.status === "saved"
+            ? t(
+                `已保存到我的配置（${formatCarPrice(outcome.priceFen, lang)}）。`,
+                `Saved to your account at ${formatCarPrice(outcome.priceFen, lang)}.`,
+              )
+            : t("这个配置已在我的配置中。", "This configuration is already saved."),
+          list,
+        );
+      case "signed-out": {
+        const login = new URL(root.dataset.login ?? "/login", location.href);
+        login.searchParams.set(
+          "next",
+          `${location.pathname}${location.search ? `${location.search}&` : "?"}${saveFlag}`,
+        );
+        say(t("请先登录，登录后将回到这里保存。", "Sign in first; you will come back here to save."));
+        location.assign(login.pathname + login.search);
+        return;
+      }
+      case "full":
+        return say(
+          t(
+            "已保存的配置已达上限，请先删除不需要的。",
+            "You have saved as many configurations as you can; delete one first.",
+          ),
+          list,
+        );
+      case "invalid":
+        return say(
+          t("这个配置不符合车型规则，无法保存。", "This configuration breaks the model's rules and cannot be saved."),
+        );
+      default:
+        return say(t("保存失败，请检查网络后重试。", "Saving failed; check your connection and try again."));
+    }
   }
 
   /** Picks an option the current choices rule out: a plain switch within its one-of group, else a repair to confirm. */
@@ -220,6 +363,7 @@ function start(
         o: options.join(","),
       }).toString();
       reserve.href = target.pathname + target.search;
+      if (response.status === 200) void showSummary(body.priceFen ?? 0, reserve.href);
       out.textContent =
         response.status === 200
           ? t(
@@ -239,5 +383,19 @@ function start(
       out.textContent = t("网络异常，请重试。", "Network problem; please try again.");
     }
   });
+  for (const button of all("[data-save]")) button.addEventListener("click", () => void save());
+  $<HTMLButtonElement>("[data-copy]").addEventListener("click", async () => {
+    const input = $<HTMLInputElement>("[data-share-url]");
+    const out = $<HTMLElement>("[data-copy-result]");
+    try {
+      await navigator.clipboard.writeText(input.value);
+      out.textContent = t("链接已复制。", "Link copied.");
+    } catch {
+      input.focus();
+      input.select();
+      out.textContent = t("请手动复制已选中的链接。", "Copy the selected link by hand.");
+    }
+  });
   render();
+  if (resumeSave) void save();
 }

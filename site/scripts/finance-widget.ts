@@ -1,13 +1,21 @@
 /**
  * Keeps the finance widget's down payment and monthly payment on the configured price: listens for
  * the configurator's price event (and reads the price it may have set before this script ran), asks
- * the finance API for the widget's terms and updates the figures and the calculator link, with the
- * trim the configuration is built on when the widget knows the trims' option codes.
+ * the finance API for the terms the widget quotes (the decision's instalment offer, else the
+ * widget's own) and updates the figures, the trim it names and the calculator link, with the trim
+ * the configuration is built on when the widget knows the trims' option codes. Each answer is
+ * announced with CONFIGURED_QUOTE_EVENT.
  */
 import { formatYuan, type Lang } from "../../domain/money.ts";
-import { CONFIGURED_PRICE_EVENT, type ConfiguredPrice, WIDGET_TERMS } from "../components/finance/widget.ts";
+import {
+  CONFIGURED_PRICE_EVENT,
+  CONFIGURED_QUOTE_EVENT,
+  type ConfiguredPrice,
+  type ConfiguredQuote,
+  WIDGET_TERMS,
+} from "../components/finance/widget.ts";
 
-type Quote = { downPaymentFen: number; monthlyPaymentFen: number };
+type Quote = { downPaymentFen: number; monthlyPaymentFen: number; months: number };
 /** Numbers each price followed; an answer for an older price is dropped (not aborted: an aborted fetch reads as a failed request). */
 let latest = 0;
 
@@ -17,12 +25,23 @@ function trimOf(widget: HTMLElement, options: readonly string[]): string | undef
   return code ? byOption[code] : widget.dataset.trim;
 }
 
-async function update(widget: HTMLElement, { priceFen, options }: ConfiguredPrice, turn: number): Promise<void> {
+/** The terms the widget was rendered with (the decision's offer), else the widget's own. */
+function termsOf(widget: HTMLElement): { downPaymentPercent: number; months: number } {
+  const down = Number(widget.dataset.downPercent);
+  const months = Number(widget.dataset.months);
+  return Number.isInteger(down) && Number.isInteger(months) && months > 0
+    ? { downPaymentPercent: down, months }
+    : WIDGET_TERMS;
+}
+
+async function update(widget: HTMLElement, configured: ConfiguredPrice, turn: number): Promise<void> {
+  const { priceFen, options, trimName } = configured;
   const trim = trimOf(widget, options);
+  const terms = termsOf(widget);
   const query = new URLSearchParams({
     priceFen: String(priceFen),
-    downPaymentPercent: String(WIDGET_TERMS.downPaymentPercent),
-    months: String(WIDGET_TERMS.months),
+    downPaymentPercent: String(terms.downPaymentPercent),
+    months: String(terms.months),
     plan: WIDGET_TERMS.plan,
   });
   if (trim) query.set("trimId", trim);
@@ -34,8 +53,10 @@ async function update(widget: HTMLElement, { priceFen, options }: ConfiguredPric
   const lang: Lang = widget.dataset.lang === "en" ? "en" : "zh";
   const down = widget.querySelector("[data-widget-down]");
   const monthly = widget.querySelector("[data-widget-monthly]");
+  const quoted = widget.querySelector("[data-widget-quoted]");
   if (down) down.textContent = formatYuan(quote.downPaymentFen, lang);
   if (monthly) monthly.textContent = formatYuan(quote.monthlyPaymentFen, lang);
+  if (quoted && trimName) quoted.textContent = `${trimName} · `;
   const link = widget.querySelector<HTMLAnchorElement>("[data-widget-link]");
   if (link) {
     const target = new URL(link.href);
@@ -44,6 +65,15 @@ async function update(widget: HTMLElement, { priceFen, options }: ConfiguredPric
     link.href = target.pathname + target.search;
   }
   widget.dataset.priceFen = String(priceFen);
+  widget.dataset.monthlyFen = String(quote.monthlyPaymentFen);
+  const detail: ConfiguredQuote = {
+    priceFen,
+    downPaymentPercent: terms.downPaymentPercent,
+    months: quote.months,
+    downPaymentFen: quote.downPaymentFen,
+    monthlyPaymentFen: quote.monthlyPaymentFen,
+  };
+  document.dispatchEvent(new CustomEvent(CONFIGURED_QUOTE_EVENT, { detail }));
 }
 
 function follow(configured: ConfiguredPrice): void {
@@ -59,5 +89,9 @@ function follow(configured: ConfiguredPrice): void {
 document.addEventListener(CONFIGURED_PRICE_EVENT, (event) => follow((event as CustomEvent<ConfiguredPrice>).detail));
 const early = document.querySelector<HTMLElement>("[data-configured-price-fen]")?.dataset;
 if (early?.configuredPriceFen) {
-  follow({ priceFen: Number(early.configuredPriceFen), options: (early.configuredOptions ?? "").split(",") });
+  follow({
+    priceFen: Number(early.configuredPriceFen),
+    options: (early.configuredOptions ?? "").split(","),
+    trimName: early.configuredTrimName,
+  });
 }

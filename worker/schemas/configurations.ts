@@ -53,12 +53,10 @@ export const SavedConfigurationSchema = z
     priceFen: z.number().int().openapi({ description: "The server's price when it was saved, fen" }),
     pricedOn: z.string().openapi({ description: "The day of that price (Asia/Shanghai)", example: "2026-11-28" }),
     createdAt: z.string(),
-    shareUrl: z
-      .string()
-      .openapi({
-        description: "The configure page with this configuration in its URL",
-        example: "/models/stellan-s05/configure?c=trim:pro,paint:blue",
-      }),
+    shareUrl: z.string().openapi({
+      description: "The configure page with this configuration in its URL",
+      example: "/models/stellan-s05/configure?c=trim:pro,paint:blue",
+    }),
     thumbnailUrl: z.string().nullable().openapi({ description: "The saved picture (owner only), or null" }),
     imageUrl: z
       .string()
