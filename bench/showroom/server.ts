@@ -1,0 +1,82 @@
+/**
+ * The built Worker for the showroom benchmark, served by wrangler dev from a private copy of dist/
+ * (taken under the build lock, so other builds neither tear it nor wait for the whole run), with
+ * its own local state: migrations applied and the demo store seeded (GLBs included, cached).
+ */
+import { spawnSync } from "node:child_process";
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { resolve } from "node:path";
+import { ensureDevVars, run } from "../../scripts/lib/run.ts";
+import { freePort, startGroup, waitUntilServing } from "../../scripts/lib/server.ts";
+
+export const PERSIST = ".wrangler/bench-showroom";
+export const DIST = ".wrangler/bench-showroom-dist";
+/** The lock every build of dist/ is taken under. */
+const BUILD_LOCK = "/tmp/marque-e2e.lock";
+
+/** Copies dist/ to DIST under the build lock and points the copy's config at the repository's migrations. */
+export function copyBuild(): string {
+  if (!existsSync("dist/server/wrangler.json")) {
+    throw new Error("no dist/ build: run `npm run build` first (this benchmark serves the built Worker)");
+  }
+  rmSync(DIST, { recursive: true, force: true });
+  const copied = spawnSync("flock", [BUILD_LOCK, "cp", "-a", "dist", DIST], { stdio: "inherit" });
+  if (copied.status !== 0) throw new Error(`copying dist/ failed (${copied.status})`);
+  const config = `${DIST}/server/wrangler.json`;
+  const json = JSON.parse(readFileSync(config, "utf8")) as { d1_databases?: { migrations_dir?: string }[] };
+  for (const db of json.d1_databases ?? []) db.migrations_dir = resolve("migrations");
+  writeFileSync(config, JSON.stringify(json));
+  return config;
+}
+
+/**
+ * The built JavaScript files of the 3D view: the scene chunk the viewer island imports and the
+ * chunks Vite preloads with it (its `__vite__mapDeps` list), as /_astro/… paths.
+ */
+export function threeDChunks(): Set<string> {
+  const dir = `${DIST}/client/_astro`;
+  for (const file of readdirSync(dir).filter((f) => f.endsWith(".js"))) {
+    const source = readFileSync(`${dir}/${file}`, "utf8");
+    const list = /__vite__mapDeps=.*?m\.f=\[([^\]]*)\]/.exec(source)?.[1];
+    if (!list || !/"_astro\/scene\.[^"]+\.js"/.test(list)) continue;
+    return new Set([...list.matchAll(/"(_astro\/[^"]+\.js)"/g)].map((m) => `/${m[1]}`));
+  }
+  throw new Error(`no chunk in ${dir} imports the 3D scene chunk (_astro/scene.*.js)`);
+}
+
+/** Applies migrations, seeds, starts wrangler dev on a free port; answers its URL and how to stop it. */
+export async function startWorker(config: string) {
+  ensureDevVars();
+  const started = performance.now();
+  await run("wrangler", ["d1", "migrations", "apply", "DB", "--local", "--persist-to", PERSIST, "-c", config], {
+    quiet: true,
+  });
+  await run("node", ["scripts/seed.ts", "--inventory", "500", "--persist-to", PERSIST], { quiet: true });
+  const port = await freePort();
+  const server = startGroup(
+    "node_modules/.bin/wrangler",
+    [
+      "dev",
+      "-c",
+      config,
+      "--ip",
+      "127.0.0.1",
+      "--port",
+      String(port),
+      "--persist-to",
+      PERSIST,
+      "--log-level",
+      "warn",
+      "--show-interactive-dev-session=false",
+    ],
+    true,
+  );
+  const url = `http://127.0.0.1:${port}`;
+  try {
+    await waitUntilServing(`${url}/api/health`, server.child, 120_000);
+  } catch (error) {
+    server.stop();
+    throw error;
+  }
+  return { url, stop: server.stop, setupSeconds: (performance.now() - started) / 1000 };
+}
