@@ -113,7 +113,7 @@ export const DEFAULT_BUDGET_MS = 2000;
 const MAX_HITTING_SET_CHECKS = 200_000;
 /** Clicks of the warm-up sessions: enough for V8 to optimise the click path of a car-sized model. */
 const WARM_UP_CLICKS = 60;
-/** Time a warm-up may take at most, whatever the model's size. */
+/** Time after which a warm-up starts no more clicks, whatever the model's size. */
 const WARM_UP_BUDGET_MS = 250;
 
 /**
@@ -160,9 +160,10 @@ export class Reasoner {
   /**
    * Clicks through a few seeded shopper sessions on this model (each a random free option chosen or
    * refused, until nothing is free), so that V8 has optimised the click path before the shopper's
-   * first click; a page calls it once after construction, as part of loading. Stops after
-   * `budgetMs`. It changes no answer: every later propagation is proven afresh, and only starts from
-   * the models these sessions left. Returns how many clicks it made.
+   * first click; a page calls it once after construction, as part of loading. Starts no click after
+   * `budgetMs` (each click has the usual budget, so the first one, the work of the page's first
+   * render anyway, always finishes). It changes no answer: every later propagation is proven
+   * afresh, and only starts from the models these sessions left. Returns how many clicks it made.
    * @example const reasoner = new Reasoner(compileModel(model)); reasoner.warmUp(); // 60
    */
   warmUp(budgetMs = WARM_UP_BUDGET_MS): number {
@@ -171,7 +172,7 @@ export class Reasoner {
     let choices: Choice[] = [];
     let clicks = 0;
     while (clicks < WARM_UP_CLICKS && performance.now() < deadline) {
-      const result = this.propagate(choices, deadline - performance.now());
+      const result = this.propagate(choices);
       clicks++;
       if (result.status !== "ok") break;
       const free: string[] = [];
