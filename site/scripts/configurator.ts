@@ -58,6 +58,8 @@ function start(root: HTMLElement, { slug, version, model, name: modelName }: Pag
   const trimCodes = new Set(model.groups.find((g) => g.code === "TRIM")?.options ?? []);
   let totalFen = 0;
   let quote: ConfiguredQuote | null = null;
+  /** The 3D view's picture of the configuration the summary shows, reused as the saved thumbnail. */
+  let snapshot: { configuration: string; src: string } | null = null;
   const complete = () => model.groups.every((g) => g.min === 0 || g.options.some((code) => selected().has(code)));
   const all = (selector: string) => [...root.querySelectorAll<HTMLElement>(selector)];
   const selected = () => new Set([...states].filter(([, s]) => s === "chosen" || s === "forced").map(([code]) => code));
@@ -159,14 +161,24 @@ function start(root: HTMLElement, { slug, version, model, name: modelName }: Pag
     );
     $<HTMLElement>("[data-summary-total]").textContent = formatCarPrice(priceFen, lang);
     $<HTMLElement>("[data-summary-monthly]").textContent = quote ? formatYuan(quote.monthlyPaymentFen, lang) : "—";
-    $<HTMLInputElement>("[data-share-url]").value = location.href;
+    const shared = location.search
+      .replace(/^\?/, "")
+      .split("&")
+      .filter((pair) => pair.startsWith("c=") || pair === "lang=en")
+      .join("&");
+    $<HTMLInputElement>("[data-share-url]").value =
+      `${location.origin}${location.pathname}${shared ? `?${shared}` : ""}`;
     $<HTMLElement>("[data-copy-result]").textContent = "";
     $<HTMLAnchorElement>("[data-summary-reserve]").href = reserveHref;
     summary.hidden = false;
     summary.querySelector<HTMLElement>("h2")?.focus();
     summary.scrollIntoView({ block: "start", behavior: "smooth" });
     const image = $<HTMLImageElement>("[data-summary-image]");
-    const picture = await snapshotOrPicture(root.dataset.picture);
+    const configuration = [...chosen].join(",");
+    const picture = await snapshotOrPicture(root.dataset.picture, 10_000);
+    if (picture?.source === "3d" && configuration === [...selected()].join(",")) {
+      snapshot = { configuration, src: picture.src };
+    }
     if (picture) {
       image.src = picture.src;
       image.dataset.source = picture.source;
@@ -196,7 +208,10 @@ function start(root: HTMLElement, { slug, version, model, name: modelName }: Pag
     say(t("正在保存…", "Saving…"));
     const outcome =
       root.dataset.signedIn === "true"
-        ? await saveConfiguration({ model: slug, version, options: [...selected()] })
+        ? await saveConfiguration(
+            { model: slug, version, options: [...selected()] },
+            snapshot?.configuration === [...selected()].join(",") ? snapshot.src : undefined,
+          )
         : ({ status: "signed-out" } as const);
     for (const button of all("[data-save]")) (button as HTMLButtonElement).disabled = false;
     const list = {

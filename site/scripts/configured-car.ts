@@ -54,17 +54,16 @@ export type SaveOutcome =
   | { status: "signed-out" | "full" | "invalid" | "failed" };
 
 /**
- * Saves the configuration to the signed-in account, with a thumbnail of the 3D view when it shows
- * the car (none otherwise: the list then shows the model's picture).
+ * Saves the configuration to the signed-in account, with a thumbnail of the 3D view's `snapshot`
+ * of it (taken now when not given; none without the 3D view: the list then shows the model's picture).
  * @example const outcome = await saveConfiguration({ model: "stellan-s05", version: 1, options }); outcome.status // "saved"
  */
-export async function saveConfiguration(input: {
-  model: string;
-  version: number;
-  options: string[];
-}): Promise<SaveOutcome> {
-  const picture = await snapshotOrPicture(undefined, 1500);
-  const thumbnail = picture ? await thumbnailOf(picture.src).catch(() => null) : null;
+export async function saveConfiguration(
+  input: { model: string; version: number; options: string[] },
+  snapshot?: string,
+): Promise<SaveOutcome> {
+  const picture = snapshot ?? (await snapshotOrPicture(undefined, 3000))?.src;
+  const thumbnail = picture ? await thumbnailOf(picture).catch(() => null) : null;
   try {
     const response = await fetch("/api/me/configurations", {
       method: "POST",

@@ -208,6 +208,8 @@ describe("configurator with the 3D view (SwiftShader, opted in)", () => {
     const context = await with3d({ width: 1280, height: 900 });
     const page = await context.newPage();
     const problems = watchForProblems(page);
+    await page.goto(`${base}/login`);
+    await signIn(page, context, "13912340522");
     await page.goto(`${base}/models/${slug}/configure?edge-city=130200`, { waitUntil: "networkidle" });
     await viewerReady(page);
     expect(await page.locator("[data-finance-widget]").getAttribute("data-months")).toBe("60");
@@ -248,14 +250,31 @@ describe("configurator with the 3D view (SwiftShader, opted in)", () => {
     const summary = page.locator("[data-summary]");
     await summary.waitFor();
     const image = page.locator("[data-summary-image]");
-    await expect.poll(() => image.getAttribute("data-source"), { timeout: 10_000 }).not.toBeNull();
+    await expect.poll(() => image.getAttribute("data-source"), { timeout: 20_000 }).not.toBeNull();
     await summary.screenshot({ path: `${SCREENSHOTS}/configurator-summary-3d-1280.png` });
     expect(await image.getAttribute("data-source")).toBe("3d");
     expect(await image.getAttribute("src")).toMatch(/^data:image\//);
     expect(await image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
     expect(await page.locator("[data-summary-total]").textContent()).toBe(formatCarPrice(configured, "zh"));
     expect(await page.locator("[data-summary-monthly]").textContent()).toBe(formatYuan(finance.monthlyFen, "zh"));
-    expect(await page.locator("[data-share-url]").inputValue()).toBe(page.url());
+    const share = new URL(await page.locator("[data-share-url]").inputValue());
+    expect(share.searchParams.get("c")).toBe(new URL(page.url()).searchParams.get("c"));
+    expect(share.searchParams.has("edge-city")).toBe(false);
+
+    await page.locator("[data-summary]").getByRole("button", { name: "保存配置" }).click();
+    await expect.poll(() => page.locator(".configurator").getAttribute("data-saved-id")).toMatch(/^cfg_/);
+    const listed = await page.request.get(`${base}/api/me/configurations`);
+    const [saved] = ((await listed.json()) as { configurations: { thumbnailUrl: string | null; priceFen: number }[] })
+      .configurations;
+    expect(saved?.priceFen).toBe(configured);
+    expect(saved?.thumbnailUrl).toMatch(/\/thumbnail$/);
+    const thumbnail = await page.request.get(`${base}${saved?.thumbnailUrl}`);
+    expect(thumbnail.headers()["content-type"]).toBe("image/jpeg");
+    await page.goto(`${base}/configurations`, { waitUntil: "networkidle" });
+    const picture = page.locator("[data-saved] img").first();
+    expect(await picture.getAttribute("src")).toBe(saved?.thumbnailUrl);
+    expect(await picture.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(320);
+    await page.screenshot({ path: `${SCREENSHOTS}/configurations-3d-1280.png` });
     expect(problems).toEqual([]);
     await context.close();
   });
