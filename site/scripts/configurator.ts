@@ -32,6 +32,7 @@ function start(root: HTMLElement, { slug, version, model, name: modelName }: Pag
   };
   const reasoner = new Reasoner(compileModel(model));
   const knowledge = new Knowledge(model);
+  let counting: "pending" | "done" = "pending";
   const known = new Set(model.options.map((o) => o.code));
   const saveFlag = `${SAVE_PARAM}=1`;
   const pairs = location.search.replace(/^\?/, "").split("&");
@@ -63,6 +64,21 @@ function start(root: HTMLElement, { slug, version, model, name: modelName }: Pag
   const complete = () => model.groups.every((g) => g.min === 0 || g.options.some((code) => selected().has(code)));
   const all = (selector: string) => [...root.querySelectorAll<HTMLElement>(selector)];
   const selected = () => new Set([...states].filter(([, s]) => s === "chosen" || s === "forced").map(([code]) => code));
+
+  /**
+   * The exact number of configurations left. Until the idle compile below has finished, a count
+   * gets no time of its own (a click must not wait for it); it appears when the compile is done.
+   */
+  function showCount(): void {
+    const count = knowledge.count(history.choices, counting === "done" ? 300 : 0);
+    $<HTMLElement>("[data-count]").textContent =
+      count.status === "ok"
+        ? t(
+            `符合当前选择的配置共 ${count.count.toLocaleString("zh-CN")} 种`,
+            `${count.count.toLocaleString("en-US")} configurations match your choices`,
+          )
+        : "";
+  }
 
   function render(): void {
     const result = reasoner.propagate(history.choices, 500);
@@ -112,14 +128,7 @@ function start(root: HTMLElement, { slug, version, model, name: modelName }: Pag
             `还需选择：${open.map((g) => g.name.zh).join("、")}`,
             `Still to choose: ${open.map((g) => g.name.en).join(", ")}`,
           );
-    const count = knowledge.count(history.choices, 300);
-    $<HTMLElement>("[data-count]").textContent =
-      count.status === "ok"
-        ? t(
-            `符合当前选择的配置共 ${count.count.toLocaleString("zh-CN")} 种`,
-            `${count.count.toLocaleString("en-US")} configurations match your choices`,
-          )
-        : "";
+    showCount();
     $<HTMLButtonElement>("[data-undo]").disabled = !history.canUndo;
     $<HTMLButtonElement>("[data-redo]").disabled = !history.canRedo;
     window.history.replaceState(null, "", `${location.pathname}${withChoices(location.search, history.choices)}`);
@@ -413,4 +422,15 @@ function start(root: HTMLElement, { slug, version, model, name: modelName }: Pag
   });
   render();
   if (resumeSave) void save();
+  // In idle time after the first render: click through the engine so V8 has optimised it before the
+  // shopper's first click, then compile for counting in slices short enough to keep input responsive.
+  const compileAhead = () => {
+    counting = knowledge.warmUp(30);
+    if (counting === "pending") setTimeout(compileAhead, 10);
+    else showCount();
+  };
+  setTimeout(() => {
+    reasoner.warmUp();
+    setTimeout(compileAhead, 10);
+  }, 0);
 }
