@@ -26,7 +26,7 @@ describe("deposit checkout in Chromium", () => {
     await page.goto(`${base}/models/${slug}/configure`, { waitUntil: "networkidle" });
     await page.getByRole("button", { name: "最低价完成" }).click();
     await page.getByRole("button", { name: "确认配置" }).click();
-    const reserve = page.getByRole("link", { name: /下定/ });
+    const reserve = page.locator("[data-reserve]");
     await reserve.waitFor();
     await reserve.click();
 

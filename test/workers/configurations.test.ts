@@ -5,6 +5,7 @@ import { generateDemo } from "../../scripts/demo/generate.ts";
 import { storeDemo } from "../../scripts/demo/store.ts";
 import { database } from "../../worker/db/client.ts";
 import { SAVED_CONFIGURATION_LIMIT } from "../../worker/schemas/configurations.ts";
+import { sessions } from "./sessions.ts";
 
 const demo = generateDemo({ inventory: 0 });
 const model = demo.models.find((m) => demo.trims.filter((t) => t.modelId === m.id).length >= 2);
@@ -31,29 +32,10 @@ type Saved = {
 };
 type Problem = { type: string; status: number; errors?: { path: string; message: string }[] };
 
-let sequence = 0;
-
-function base64Url(bytes: Uint8Array): string {
-  return btoa(String.fromCharCode(...bytes))
-    .replace(/\+/g, "-")
-    .replace(/\//g, "_")
-    .replace(/=+$/, "");
-}
-
 /** A new shopper account with a session; answers its session cookie and user id. */
 async function shopper(): Promise<{ cookie: string; userId: string }> {
-  const userId = `user_configurations_${++sequence}`;
-  const token = base64Url(crypto.getRandomValues(new Uint8Array(32)));
-  const hash = base64Url(new Uint8Array(await crypto.subtle.digest("SHA-256", new TextEncoder().encode(token))));
-  await env.DB.batch([
-    env.DB.prepare(
-      "INSERT INTO users (id, phone_cipher, phone_index, roles) VALUES (?1, 'x', ?1, '[\"shopper\"]')",
-    ).bind(userId),
-    env.DB.prepare(
-      "INSERT INTO sessions (token_hash, user_id, expires_at) VALUES (?1, ?2, '2999-01-01T00:00:00Z')",
-    ).bind(hash, userId),
-  ]);
-  return { cookie: `marque_session=${token}`, userId };
+  const [session] = await sessions(1);
+  return { cookie: `marque_session=${session?.cookie}`, userId: session?.id ?? "" };
 }
 
 async function call<T>(path: string, cookie: string | null, init: { method?: string; body?: unknown } = {}) {
@@ -195,7 +177,7 @@ describe("saved configurations API", () => {
           `INSERT INTO saved_configurations (id, user_id, model_id, trim_id, version, options, config_key, price_fen, priced_on)
            VALUES (?1, ?2, ?3, ?4, 1, '[]', ?1, 1, '2026-11-28')`,
         ).bind(
-          `cfg_limit${String(sequence).padStart(4, "0")}${String(i).padStart(7, "0")}`,
+          `cfg_limit${String(i).padStart(11, "0")}`,
           userId,
           model?.id,
           firstTrim?.id,
