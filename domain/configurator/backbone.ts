@@ -145,12 +145,16 @@ export class BackboneFinder {
       !locked[Math.abs(lit)] && !((seen[Math.abs(lit)] as number) & seenBit(lit > 0 ? 1 : 0));
     const onTime = () => ++attempts % CLOCK_EVERY !== 0 || performance.now() <= deadline;
     const hard: number[] = [];
-    const quickly = (lit: number): boolean => {
-      if (open(lit) && !this.witness(model, lit, locked, seen, { attempts: QUICK_ATTEMPTS })) hard.push(lit);
-      return onTime();
-    };
-    for (let v = this.optionCount; v >= 1; v--) if (!model[v] && !quickly(v)) return false;
-    for (let v = 1; v <= this.optionCount; v++) if (model[v] && !quickly(-v)) return false;
+    for (let v = this.optionCount; v >= 1; v--) {
+      if (model[v] || locked[v] || (seen[v] as number) & SEEN_TRUE) continue;
+      if (!this.witness(model, v, locked, seen, { attempts: QUICK_ATTEMPTS })) hard.push(v);
+      if (!onTime()) return false;
+    }
+    for (let v = 1; v <= this.optionCount; v++) {
+      if (!model[v] || locked[v] || (seen[v] as number) & SEEN_FALSE) continue;
+      if (!this.witness(model, -v, locked, seen, { attempts: QUICK_ATTEMPTS })) hard.push(-v);
+      if (!onTime()) return false;
+    }
     for (const lit of hard) {
       if (!open(lit)) continue;
       if (this.solver.refutes(assumptions, lit)) {
