@@ -123,7 +123,9 @@ export function productModelOf(demo: DemoData, modelId: string): ProductModel {
                 ? swatchRender("interior", option.swatch)
                 : kind === "wheels"
                   ? [{ show: option.code }]
-                  : [],
+                  : option.code === "feat-roof"
+                    ? [{ show: "roof-1" }]
+                    : [],
         };
       }),
     ],

@@ -15,6 +15,7 @@ import {
   lerp,
   type MeshData,
   merge,
+  normalize,
   prism,
   revolveX,
   samples,
@@ -22,6 +23,7 @@ import {
   smoothstep,
   spow,
   superellipsoid,
+  surfaceNormal,
   surfacePieces,
   transform,
   type Vec3,
@@ -60,8 +62,27 @@ export interface Group {
   name: string;
   position?: Vec3;
   rotationY?: number;
+  /** Written as the glTF node's `extras`. */
+  extras?: Record<string, unknown>;
   parts: Part[];
   children: Group[];
+}
+
+/**
+ * Points the viewer explains (empty nodes `hotspot-<feature>[-L|-R]`): `facing` is the outward
+ * direction a camera must look against to see the point (none inside the car).
+ */
+export const HOTSPOTS = ["headlight", "wheel", "energy", "roof", "screen", "seats"] as const;
+export type Hotspot = (typeof HOTSPOTS)[number];
+
+function hotspot(feature: Hotspot, position: Vec3, facing?: Vec3, side?: "L" | "R"): Group {
+  return {
+    name: side ? `hotspot-${feature}-${side}` : `hotspot-${feature}`,
+    position,
+    extras: facing ? { hotspot: feature, facing: normalize(facing) } : { hotspot: feature },
+    parts: [],
+    children: [],
+  };
 }
 
 const CORNERS = ["FL", "FR", "RL", "RR"] as const;
@@ -471,6 +492,59 @@ export function carGeometry(spec: CarSpec): Group {
   }
   body.parts.push({ name: "wheel-wells", material: "wheel-well", mesh: merge(wells) });
 
+  // Charging port or fuel flap on the left rear quarter, behind the arch, below the belt.
+  const flapU = l.ur + (l.archRadius + 0.14) / L;
+  const flapTheta = BELT - 0.14;
+  const flapAt = tubAt(flapU, flapTheta);
+  const flapNormal = surfaceNormal(tub, flapU, tOf(flapTheta), [1, 0, 0]);
+  const flapTilt = Math.atan2(flapNormal[1], flapNormal[0]);
+  const flap = (size: Vec3, lift: number) =>
+    transform(superellipsoid(size, 6, 10), { rotateZ: flapTilt, translate: add(flapAt, scale(flapNormal, lift)) });
+  body.parts.push(
+    { name: "energy-flap-outline", material: "shut-line", mesh: flap([0.003, 0.06, 0.082], 0.0008) },
+    { name: "energy-flap", material: "paint", mesh: flap([0.003, 0.055, 0.077], 0.0022) },
+  );
+
+  // Roof: painted (`roof-0`, nothing to add) or a panoramic glass panel (`roof-1`), as render commands choose.
+  const roofStart = aTop + 0.1 / L;
+  const roofEnd = s.tailgate ? end - 0.3 / L : Math.min(cTop, end) - 0.06 / L;
+  const roofEdge = 0.3;
+  const roofPanel = surfacePieces(
+    greenhouse,
+    ghU,
+    vs,
+    outwardGreenhouse,
+    (u, v) => (u > roofStart && u < roofEnd && v > roofEdge && v < 1 - roofEdge ? "trim-black" : null),
+    { offset: 0.004 },
+  );
+  const roofMiddle = greenhouse((roofStart + roofEnd) / 2, 0.5);
+  const roofs: Group[] = [
+    { name: "roof-0", parts: [], children: [] },
+    {
+      name: "roof-1",
+      parts: [...roofPanel.values()].map((mesh) => ({ name: "roof-glass", material: "trim-black" as const, mesh })),
+      children: [hotspot("roof", add(roofMiddle, [0, 0.02, 0]), [0, 1, 0])],
+    },
+  ];
+
+  const lampU = (lampInner + lampOuter) / 2;
+  const lampTheta = (bands.lampLow + bands.lampHigh) / 2;
+  const lampNormal = surfaceNormal(tub, lampU, tOf(lampTheta), [1, 0, 1]);
+  const lampAt = add(tubAt(lampU, lampTheta), scale(lampNormal, 0.02));
+  const mirrorX = ([x, y, z]: Vec3): Vec3 => [-x, y, z];
+  const wheelX = l.trackHalf + l.tyreWidth / 2 + 0.01;
+  const hotspots: Group = {
+    name: "hotspots",
+    parts: [],
+    children: [
+      hotspot("headlight", lampAt, lampNormal, "L"),
+      hotspot("headlight", mirrorX(lampAt), mirrorX(lampNormal), "R"),
+      hotspot("wheel", [wheelX, l.tyreRadius, l.z(l.uf)], [1, 0, 0], "L"),
+      hotspot("wheel", [-wheelX, l.tyreRadius, l.z(l.uf)], [-1, 0, 0], "R"),
+      hotspot("energy", add(flapAt, scale(flapNormal, 0.012)), flapNormal),
+    ],
+  };
+
   const glass: Part = { name: "glass", material: "glass", mesh: merge(glassParts) };
   const car: Group = {
     name: "car",
@@ -480,6 +554,8 @@ export function carGeometry(spec: CarSpec): Group {
       { name: "windows", parts: [glass], children: [] },
       { name: "lights", parts: lights, children: [] },
       mirrors,
+      ...roofs,
+      hotspots,
       interiorGroup(spec, l, {
         tub: tubAt,
         greenhouse,
@@ -597,6 +673,7 @@ function interiorGroup(spec: CarSpec, l: Layout, cabin: Cabin): Group {
   );
   const screenSize = spec.bodyType === "mpv" || spec.bodyType === "suv" ? 0.2 : 0.18;
   const screenCentre: Vec3 = [0, dashY + 0.16, dashZ - 0.2];
+  group.children.push(hotspot("screen", [screenCentre[0], screenCentre[1] + 0.02, screenCentre[2] - 0.03]));
   group.parts.push(
     {
       name: "screen",
@@ -693,6 +770,7 @@ function interiorGroup(spec: CarSpec, l: Layout, cabin: Cabin): Group {
   let rowZ = l.z(cabin.bPillar) + 0.22;
   const rowPitch = Math.min(0.9, (rowZ - (zEnd + 0.5)) / Math.max(1, rows.length - 1));
   const roofAt = (z: number) => cabin.greenhouse(clamp((l.length / 2 - z) / l.length, cabin.cowl, cabin.end), 0.5)[1];
+  const firstRowZ = rowZ;
   rows.forEach((count, row) => {
     const seatWidth = count === 3 ? (inner * 2) / 3.3 : 0.52;
     const headroom = roofAt(rowZ - 0.37) - 0.1 - (floor + 0.3 - row * 0.02);
@@ -716,6 +794,7 @@ function interiorGroup(spec: CarSpec, l: Layout, cabin: Cabin): Group {
     rowZ -= rowPitch;
   });
   group.parts.push({ name: "seats", material: "interior", mesh: merge(upholstery) });
+  group.children.push(hotspot("seats", [-inner * 0.5, floor + 0.62, firstRowZ - 0.3]));
   return group;
 }
 

@@ -92,6 +92,7 @@ function build(
   node.parent = parent;
   if (group.position) node.position = new Vector3(...group.position);
   if (group.rotationY) node.rotation = new Vector3(0, group.rotationY, 0);
+  if (group.extras) node.metadata = { gltf: { extras: group.extras } };
   for (const part of group.parts) {
     if (part.mesh.indices.length === 0) continue;
     const source = built.get(part.mesh);
@@ -140,6 +141,7 @@ export async function carGlb(spec: CarSpec): Promise<Uint8Array<ArrayBuffer>> {
             wheelbase: spec.wheelbaseMm,
           },
           wheels: spec.wheelSizes.map((size) => `wheels-${size}`),
+          roofs: ["roof-0", "roof-1"],
         },
       },
     };

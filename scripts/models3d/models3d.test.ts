@@ -239,6 +239,17 @@ describe("generated car models", () => {
         "dashboard",
         "steering-wheel",
         "screen",
+        "roof-0",
+        "roof-1",
+        "energy-flap",
+        "hotspot-headlight-L",
+        "hotspot-headlight-R",
+        "hotspot-wheel-L",
+        "hotspot-wheel-R",
+        "hotspot-energy",
+        "hotspot-roof",
+        "hotspot-screen",
+        "hotspot-seats",
       ]) {
         expect(names, name).toContain(name);
       }

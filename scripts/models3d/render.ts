@@ -4,7 +4,7 @@
  * a front three-quarter, side, rear three-quarter and interior view as PNG in
  * scripts/models3d/renders/ (gitignored).
  *
- *   node scripts/models3d/render.ts [model-id …]
+ *   node scripts/models3d/render.ts [model-id …]     (ROOF=1: with the panoramic glass roof)
  *
  * The page reads the GLB with a small reader of its own (nodes, meshes, PBR materials with
  * clearcoat and emissive strength) rather than @babylonjs/loaders, so what is drawn is exactly
@@ -161,6 +161,8 @@ window.renderCar = async (url, views) => {
   for (const index of gltf.scenes[gltf.scene ?? 0].nodes) makeNode(index, null);
   const variants = Object.keys(byName).filter((name) => /^wheels-\\d+$/.test(name)).sort();
   variants.forEach((name, i) => byName[name].setEnabled(i === variants.length - 1));
+  const roof = new URL(location.href).searchParams.get("roof") ?? "0";
+  for (const name of ["roof-0", "roof-1"]) byName[name]?.setEnabled(name === "roof-" + roof);
 
   const dims = gltf.scenes[gltf.scene ?? 0].extras?.dimensionsMm ?? { length: 4800, height: 1500 };
   const L = dims.length / 1000, H = dims.height / 1000;
@@ -240,7 +242,9 @@ async function main() {
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
     page.on("pageerror", (error) => console.error("page:", error.message));
-    await page.goto(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`);
+    await page.goto(
+      `http://127.0.0.1:${(server.address() as AddressInfo).port}/?roof=${process.env.ROOF === "1" ? 1 : 0}`,
+    );
     await page.waitForFunction(() => (window as unknown as { ready?: boolean }).ready === true);
     for (const spec of specs) {
       const shots = await page.evaluate(

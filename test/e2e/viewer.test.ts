@@ -1,3 +1,4 @@
+import { writeFileSync } from "node:fs";
 import { type Browser, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { CHROMIUM, DESKTOP, launch, PHONE, SCREENSHOTS, watchForProblems } from "./browser.ts";
@@ -73,6 +74,13 @@ async function settled(page: Page, applied = 1): Promise<void> {
     .poll(async () => Number(await viewer(page).getAttribute("data-applied")))
     .toBeGreaterThanOrEqual(applied);
   await expect.poll(() => viewer(page).getAttribute("data-idle"), { timeout: 15_000 }).toBe("true");
+  await expect
+    .poll(() =>
+      viewer(page)
+        .locator("canvas")
+        .evaluate((canvas) => getComputedStyle(canvas).opacity),
+    )
+    .toBe("1");
 }
 
 /** The canvas alone, scrolled to the top first so the sticky header does not cover it. */
@@ -90,24 +98,30 @@ const appliedCount = async (page: Page) => Number(await viewer(page).getAttribut
  * Decodes PNG screenshots in a blank page (no CSP) and measures them: how many pixels differ from
  * the top-left corner (the studio background) and, given a second image, how many differ between them.
  */
-async function measure(a: Buffer, b?: Buffer): Promise<{ foreground: number; changed: number }> {
+async function measure(
+  a: Buffer,
+  b?: Buffer,
+): Promise<{ foreground: number; changed: number; width: number; height: number }> {
   const page = await browser.newPage();
   try {
     return await page.evaluate(
       async ([first, second]) => {
         const pixels = async (png: string) => {
-          const bitmap = await createImageBitmap(await (await fetch(`data:image/png;base64,${png}`)).blob());
+          const bitmap = await createImageBitmap(await (await fetch(`data:image/*;base64,${png}`)).blob());
           const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
           const context = canvas.getContext("2d") as OffscreenCanvasRenderingContext2D;
           context.drawImage(bitmap, 0, 0);
+          size = [bitmap.width, bitmap.height];
           return context.getImageData(0, 0, bitmap.width, bitmap.height).data;
         };
+        let size = [0, 0];
         const differs = (p: Uint8ClampedArray, q: Uint8ClampedArray, i: number, j: number) =>
           Math.abs((p[i] ?? 0) - (q[j] ?? 0)) +
             Math.abs((p[i + 1] ?? 0) - (q[j + 1] ?? 0)) +
             Math.abs((p[i + 2] ?? 0) - (q[j + 2] ?? 0)) >
           24;
         const p = await pixels(first);
+        const [width = 0, height = 0] = size;
         const q = second ? await pixels(second) : p;
         let foreground = 0;
         let changed = 0;
@@ -116,7 +130,7 @@ async function measure(a: Buffer, b?: Buffer): Promise<{ foreground: number; cha
           if (differs(p, q, i, i)) changed++;
         }
         const total = p.length / 4;
-        return { foreground: foreground / total, changed: changed / total };
+        return { foreground: foreground / total, changed: changed / total, width, height };
       },
       [a.toString("base64"), b?.toString("base64") ?? ""] as const,
     );
@@ -171,6 +185,90 @@ describe("3D viewer on the configure page (Chromium, WebGL through SwiftShader)"
     await context.close();
   });
 
+  it("explains the car's features at hotspots: shown where the view shows them, opened by mouse or keyboard, closed by Escape", async () => {
+    const { slug } = await modelWithTwoPaints();
+    const context = await browser.newContext({ viewport: DESKTOP });
+    const page = await context.newPage();
+    const problems = watchForProblems(page);
+    await page.goto(`${base}/models/${slug}/configure`, { waitUntil: "networkidle" });
+    await openViewer(page);
+    await settled(page);
+    const shown = page.locator("[data-hotspot]:not([hidden])");
+    const note = page.locator("[data-hotspot-note]");
+    const focusedHotspot = () => page.evaluate(() => document.activeElement?.getAttribute("data-hotspot") ?? null);
+    expect(await shown.count()).toBeGreaterThanOrEqual(2);
+    const wheel = page.locator('[data-hotspot="wheel"]');
+    expect(await wheel.isVisible()).toBe(true);
+    expect(await page.locator('[data-hotspot="screen"]').isVisible()).toBe(false);
+
+    await wheel.click();
+    await expect.poll(() => note.isVisible()).toBe(true);
+    expect(await note.textContent()).toMatch(/(\d+ 英寸轮毂|轮毂与制动).*通风盘式制动/);
+    expect(await wheel.getAttribute("aria-expanded")).toBe("true");
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.screenshot({ path: `${SCREENSHOTS}/viewer-hotspot.png` });
+    await page.keyboard.press("Escape");
+    expect(await note.isVisible()).toBe(false);
+    expect(await wheel.getAttribute("aria-expanded")).toBe("false");
+    expect(await focusedHotspot()).toBe("wheel");
+
+    await viewer(page).locator("canvas").focus();
+    await page.keyboard.press("Tab");
+    const first = await focusedHotspot();
+    expect(first).not.toBeNull();
+    await page.keyboard.press("Enter");
+    await expect.poll(() => note.isVisible()).toBe(true);
+    await page.keyboard.press("Escape");
+    expect(await note.isVisible()).toBe(false);
+    expect(await focusedHotspot()).toBe(first);
+    await expect.poll(() => viewer(page).getAttribute("data-idle")).toBe("true");
+
+    await page.getByRole("button", { name: "内饰" }).click();
+    await settled(page);
+    expect(await wheel.isVisible()).toBe(false);
+    const screen = page.locator('[data-hotspot="screen"]');
+    expect(await screen.isVisible()).toBe(true);
+    await screen.click();
+    await expect.poll(() => note.textContent()).toContain("智能座舱");
+    await canvasShot(page, `${SCREENSHOTS}/viewer-interior-hotspot.png`);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it("answers the configure page's request for a picture of the configured car", async () => {
+    const { slug } = await modelWithTwoPaints();
+    const context = await browser.newContext({ viewport: DESKTOP });
+    const page = await context.newPage();
+    const problems = watchForProblems(page);
+    await page.goto(`${base}/models/${slug}/configure`, { waitUntil: "networkidle" });
+    await openViewer(page);
+    await settled(page);
+    await page.getByRole("button", { name: "内饰" }).click();
+    await settled(page);
+    const image = await page.evaluate(
+      () =>
+        new Promise<string | null>((resolve) => {
+          const timer = setTimeout(() => resolve(null), 20_000);
+          const reply = (picture: string | null) => {
+            clearTimeout(timer);
+            resolve(picture);
+          };
+          document.dispatchEvent(new CustomEvent("marque:viewer-snapshot", { detail: { reply } }));
+        }),
+    );
+    expect(image).toMatch(/^data:image\/jpeg;base64,/);
+    const jpeg = Buffer.from((image ?? "").split(",")[1] ?? "", "base64");
+    writeFileSync(`${SCREENSHOTS}/viewer-snapshot.jpg`, jpeg);
+    const picture = await measure(jpeg);
+    expect([picture.width, picture.height]).toEqual([800, 450]);
+    expect(picture.foreground).toBeGreaterThan(0.1);
+    await settled(page);
+    const inside = await canvasShot(page);
+    expect((await measure(inside)).foreground).toBeGreaterThan(0.3);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
   it("paints a matte finish visibly differently from a glossy paint of nearly the same colour", async () => {
     const { slug, matte, glossy, body } = await modelWithMattePaint();
     expect(paintOf(body, matte)).toMatchObject({ clearcoat: 0 });
@@ -212,8 +310,13 @@ describe("3D viewer on the configure page (Chromium, WebGL through SwiftShader)"
     await settled(page);
     expect((await measure(await canvasShot(page))).foreground).toBeGreaterThan(0.1);
     expect(await page.locator("[data-ar-reason]").textContent()).toBe("This device does not support AR");
+    const hotspot = page.locator("[data-hotspot]:not([hidden])").first();
+    await hotspot.tap();
+    await expect.poll(() => page.locator("[data-hotspot-note]").isVisible()).toBe(true);
     await page.evaluate(() => window.scrollTo(0, 0));
     await page.screenshot({ path: `${SCREENSHOTS}/viewer-phone.png` });
+    await page.locator("[data-hotspot-close]").tap();
+    expect(await page.locator("[data-hotspot-note]").isVisible()).toBe(false);
     await page.getByRole("button", { name: "Cheapest completion" }).click();
     await expect.poll(() => page.locator("[data-status]").textContent()).toBe("Your configuration is complete.");
     expect(problems).toEqual([]);

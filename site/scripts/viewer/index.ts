@@ -11,6 +11,9 @@
 import { renderCommands } from "../../../domain/configurator/pricing.ts";
 import type { ProductModel } from "../../../domain/configurator/product-model.ts";
 import { CONFIGURED_PRICE_EVENT, type ConfiguredPrice } from "../../components/finance/widget.ts";
+import { answerSnapshots } from "./bridge.ts";
+import { hotspotText, type TrimFacts } from "./hotspot-text.ts";
+import { wireHotspots } from "./hotspots.ts";
 import type { View, Viewer } from "./scene.ts";
 
 type XrSystem = { isSessionSupported(mode: string): Promise<boolean> };
@@ -63,6 +66,11 @@ function start(root: HTMLElement, model: ProductModel): void {
   const commands = () => renderCommands(model, new Set(options));
   let viewer: Viewer | undefined;
   let applied = 0;
+  answerSnapshots(() => (viewer ? viewer.snapshot() : Promise.resolve(null)));
+  const trims = readTrims();
+  const hotspots = wireHotspots(root, (feature) =>
+    hotspotText(feature, { lang: root.dataset.lang === "en" ? "en" : "zh", model, options, trims }),
+  );
   document.addEventListener(CONFIGURED_PRICE_EVENT, (event) => {
     options = (event as CustomEvent<ConfiguredPrice>).detail.options;
     viewer?.apply(commands());
@@ -96,6 +104,7 @@ function start(root: HTMLElement, model: ProductModel): void {
           return;
         }
         viewer = ready;
+        viewer.onSpots(hotspots.place);
         viewer.apply(commands());
         root.dataset.applied = String(++applied);
         root.dataset.state = "ready";
@@ -134,6 +143,7 @@ function start(root: HTMLElement, model: ProductModel): void {
     optOut.hidden = true;
     rememberSoftware(false);
     loads++;
+    hotspots.clear();
     viewer?.dispose();
     viewer = undefined;
     if (tools) tools.hidden = true;
@@ -142,6 +152,16 @@ function start(root: HTMLElement, model: ProductModel): void {
   });
   if (rememberedSoftware()) load();
   else softwareFallback();
+}
+
+/** The trims' specs the page gives the viewer (Viewer.astro `trims`), for the hotspots' notes. */
+function readTrims(): TrimFacts[] {
+  try {
+    const json = document.querySelector("[data-viewer-trims]")?.textContent;
+    return json ? (JSON.parse(json) as TrimFacts[]) : [];
+  } catch {
+    return [];
+  }
 }
 
 /** Whether this browser asked before for the 3D car despite software-only WebGL (`marque.viewer.software`). */

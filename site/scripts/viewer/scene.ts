@@ -14,13 +14,14 @@ import { SceneLoaderFlags } from "@babylonjs/core/Loading/sceneLoaderFlags.js";
 import { PBRMaterial } from "@babylonjs/core/Materials/PBR/pbrMaterial.js";
 import { DynamicTexture } from "@babylonjs/core/Materials/Textures/dynamicTexture.js";
 import { Color3, Color4 } from "@babylonjs/core/Maths/math.color.js";
-import { Vector3 } from "@babylonjs/core/Maths/math.vector.js";
+import { Matrix, Vector3 } from "@babylonjs/core/Maths/math.vector.js";
 import { CreateGround } from "@babylonjs/core/Meshes/Builders/groundBuilder.js";
 import type { TransformNode } from "@babylonjs/core/Meshes/transformNode.js";
 import { Scene } from "@babylonjs/core/scene.js";
 import "@babylonjs/loaders/glTF/2.0/glTFLoader.js";
 import "@babylonjs/loaders/glTF/2.0/Extensions/KHR_materials_clearcoat.js";
 import "@babylonjs/loaders/glTF/2.0/Extensions/KHR_materials_emissive_strength.js";
+import "@babylonjs/loaders/glTF/2.0/Extensions/ExtrasAsMetadata.js";
 import type { RenderCommand } from "../../../domain/configurator/product-model.ts";
 import { studioEnvironment } from "./environment.ts";
 
@@ -34,6 +35,16 @@ export interface Viewer {
   enterAr(): Promise<void>;
   /** Stops drawing and frees the GPU context (the page goes back to the picture). */
   dispose(): void;
+  /** A front three-quarter picture of the car as configured now, 800×450 JPEG as a data: URL. */
+  snapshot(): Promise<string | null>;
+  /** Told after every drawn frame where each feature's hotspot is on the canvas (CSS pixels), or null while the view does not show it. */
+  onSpots(listener: (spots: ReadonlyMap<string, Spot | null>) => void): void;
+}
+
+/** A hotspot's place on the canvas, in CSS pixels from its top left corner. */
+export interface Spot {
+  x: number;
+  y: number;
 }
 
 export interface ViewerOptions {
@@ -122,6 +133,33 @@ function contactShadow(scene: Scene, width: number, length: number, x: number, z
   plane.isPickable = false;
 }
 
+const SNAPSHOT_WIDTH = 800;
+const SNAPSHOT_HEIGHT = 450;
+const SNAPSHOT_QUALITY = 0.86;
+
+interface Anchor {
+  feature: string;
+  node: TransformNode;
+  /** Outward direction the camera must be on the side of; none for points inside the car. */
+  facing: Vector3 | null;
+  inside: boolean;
+}
+
+/** The GLB's hotspot nodes (`extras.hotspot`, written by scripts/models3d/car.ts). */
+function anchorsOf(nodes: Iterable<TransformNode>): Anchor[] {
+  const anchors: Anchor[] = [];
+  for (const node of nodes) {
+    const extras = (node.metadata as { gltf?: { extras?: { hotspot?: unknown; facing?: unknown } } } | null)?.gltf
+      ?.extras;
+    if (typeof extras?.hotspot !== "string") continue;
+    const facing = Array.isArray(extras.facing) ? Vector3.FromArray(extras.facing as number[]) : null;
+    let inside = false;
+    for (let parent = node.parent; parent; parent = parent.parent) inside ||= parent.name === "interior";
+    anchors.push({ feature: extras.hotspot, node, facing, inside });
+  }
+  return anchors;
+}
+
 /** The angle equal to `to` (mod 2π) nearest to `from`, so a camera move takes the short way round. */
 const nearestAngle = (from: number, to: number) => to + Math.round((from - to) / (2 * Math.PI)) * 2 * Math.PI;
 
@@ -133,7 +171,7 @@ export async function createViewer(canvas: HTMLCanvasElement, url: string, optio
   const engine = new Engine(
     canvas,
     true,
-    { stencil: true, doNotHandleTouchAction: true, powerPreference: "high-performance" },
+    { stencil: true, alpha: false, doNotHandleTouchAction: true, powerPreference: "high-performance" },
     true,
   );
   engine.renderEvenInBackground = false;
@@ -234,6 +272,43 @@ export async function createViewer(canvas: HTMLCanvasElement, url: string, optio
   scene.activeCamera = outside;
   outside.attachControl();
 
+  const anchors = anchorsOf(nodes.values());
+  const spotListeners: ((spots: ReadonlyMap<string, Spot | null>) => void)[] = [];
+  const projected = new Vector3();
+  const toEye = new Vector3();
+  const place = () => {
+    const camera = scene.activeCamera;
+    if (!camera || (camera !== outside && camera !== inside) || spotListeners.length === 0) return;
+    const width = engine.getRenderWidth();
+    const height = engine.getRenderHeight();
+    const viewport = camera.viewport.toGlobal(width, height);
+    const transform = scene.getTransformMatrix();
+    const css = canvas.clientWidth / Math.max(1, width);
+    const margin = 14 / css;
+    const spots = new Map<string, (Spot & { score: number }) | null>();
+    for (const anchor of anchors) {
+      if (!spots.has(anchor.feature)) spots.set(anchor.feature, null);
+      if (inXr || anchor.inside !== (camera === inside) || !anchor.node.isEnabled()) continue;
+      const at = anchor.node.getAbsolutePosition();
+      camera.globalPosition.subtractToRef(at, toEye);
+      const score = anchor.facing ? Vector3.Dot(anchor.facing, toEye.normalize()) : 1;
+      if (score < 0.2) continue;
+      Vector3.ProjectToRef(at, Matrix.IdentityReadOnly, transform, viewport, projected);
+      const onScreen =
+        projected.z > 0 &&
+        projected.z < 1 &&
+        projected.x > margin &&
+        projected.x < width - margin &&
+        projected.y > margin &&
+        projected.y < height - margin;
+      const best = spots.get(anchor.feature);
+      if (onScreen && (!best || score > best.score))
+        spots.set(anchor.feature, { x: projected.x * css, y: projected.y * css, score });
+    }
+    for (const listener of spotListeners) listener(spots);
+  };
+  scene.onAfterRenderObservable.add(place);
+
   const tweens = new Map<string, Tween>();
   const animate = (key: string, duration: number, step: (k: number) => void, done?: () => void) => {
     if (options.reducedMotion || duration === 0) {
@@ -275,7 +350,12 @@ export async function createViewer(canvas: HTMLCanvasElement, url: string, optio
     running = false;
     options.onIdle(true);
   };
+  const photos: ((picture: string | null) => void)[] = [];
   function frame(): void {
+    if (photos.length > 0) {
+      const picture = photograph();
+      for (const reply of photos.splice(0)) reply(picture);
+    }
     if (tweens.size > 0 || moving()) pending = Math.max(pending, 1);
     if (!inXr && (document.hidden || pending <= 0)) {
       stop();
@@ -424,6 +504,43 @@ export async function createViewer(canvas: HTMLCanvasElement, url: string, optio
     await helper.enterXRAsync("immersive-ar", "local-floor");
   }
 
+  /**
+   * At the start of the next frame, draws the car once from the front three-quarter preset at
+   * the picture's size and copies it before the browser shows anything, then the frame goes on
+   * to draw the shopper's view: nothing visible moves. The copy is composited over the studio
+   * colour.
+   */
+  function snapshot(): Promise<string | null> {
+    if (inXr) return Promise.resolve(null);
+    return new Promise((resolve) => {
+      photos.push(resolve);
+      wake();
+    });
+  }
+  function photograph(): string | null {
+    const picture = document.createElement("canvas");
+    picture.width = SNAPSHOT_WIDTH;
+    picture.height = SNAPSHOT_HEIGHT;
+    const context = picture.getContext("2d");
+    if (!context) return null;
+    const shopper = scene.activeCamera;
+    const saved = [outside.alpha, outside.beta, outside.radius] as const;
+    try {
+      engine.setSize(SNAPSHOT_WIDTH, SNAPSHOT_HEIGHT);
+      scene.activeCamera = outside;
+      [outside.alpha, outside.beta, outside.radius] = [0.9, 1.3, length * 1.25];
+      scene.render(false);
+      context.fillStyle = CLEAR.toHexString().slice(0, 7);
+      context.fillRect(0, 0, SNAPSHOT_WIDTH, SNAPSHOT_HEIGHT);
+      context.drawImage(canvas, 0, 0, SNAPSHOT_WIDTH, SNAPSHOT_HEIGHT);
+    } finally {
+      [outside.alpha, outside.beta, outside.radius] = saved;
+      scene.activeCamera = shopper;
+      engine.resize();
+    }
+    return picture.toDataURL("image/jpeg", SNAPSHOT_QUALITY);
+  }
+
   apply(options.commands, 0);
   await scene.whenReadyAsync();
   started = true;
@@ -433,6 +550,11 @@ export async function createViewer(canvas: HTMLCanvasElement, url: string, optio
     apply: (commands) => apply(commands, TRANSITION_MS),
     view,
     enterAr,
+    snapshot,
+    onSpots: (listener) => {
+      spotListeners.push(listener);
+      wake();
+    },
     dispose: () => {
       listening.abort();
       resizing.disconnect();
