@@ -1,10 +1,11 @@
 /**
  * The built Worker for the showroom benchmark, served by wrangler dev from a private copy of dist/
- * (taken under the build lock, so other builds neither tear it nor wait for the whole run), with
- * its own local state: migrations applied and the demo store seeded (GLBs included, cached).
+ * (built and copied under the build lock, so that other builds neither tear it nor wait for the
+ * whole run), with its own local state: migrations applied and the demo store seeded (GLBs
+ * included, cached).
  */
 import { spawnSync } from "node:child_process";
-import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { ensureDevVars, run } from "../../scripts/lib/run.ts";
 import { freePort, startGroup, waitUntilServing } from "../../scripts/lib/server.ts";
@@ -14,14 +15,19 @@ export const DIST = ".wrangler/bench-showroom-dist";
 /** The lock every build of dist/ is taken under. */
 const BUILD_LOCK = "/tmp/marque-e2e.lock";
 
-/** Copies dist/ to DIST under the build lock and points the copy's config at the repository's migrations. */
-export function copyBuild(): string {
-  if (!existsSync("dist/server/wrangler.json")) {
-    throw new Error("no dist/ build: run `npm run build` first (this benchmark serves the built Worker)");
-  }
+/** Where the build's output goes when the benchmark builds. */
+export const BUILD_LOG = ".wrangler/bench-showroom-build.log";
+
+/**
+ * Builds (`npm run build`, unless `build` is false: then the dist/ there is) and copies dist/ to
+ * DIST, both under the build lock; points the copy's config at the repository's migrations.
+ */
+export function copyBuild(build: boolean): string {
   rmSync(DIST, { recursive: true, force: true });
-  const copied = spawnSync("flock", [BUILD_LOCK, "cp", "-a", "dist", DIST], { stdio: "inherit" });
-  if (copied.status !== 0) throw new Error(`copying dist/ failed (${copied.status})`);
+  const script = `${build ? `npm run build > ${BUILD_LOG} 2>&1 && ` : ""}test -f dist/server/wrangler.json && cp -a dist ${DIST}`;
+  const copied = spawnSync("flock", [BUILD_LOCK, "sh", "-c", script], { stdio: "inherit" });
+  if (copied.status !== 0)
+    throw new Error(build ? `the build failed: see ${BUILD_LOG}` : "no dist/ build: run `npm run build` first");
   const config = `${DIST}/server/wrangler.json`;
   const json = JSON.parse(readFileSync(config, "utf8")) as { d1_databases?: { migrations_dir?: string }[] };
   for (const db of json.d1_databases ?? []) db.migrations_dir = resolve("migrations");
