@@ -1,13 +1,14 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { parseRange } from "../../worker/routes/media.ts";
 import { DEFAULT_SEED, generateDemo } from "../demo/generate.ts";
-import { MATERIALS } from "./car.ts";
+import { HOTSPOTS, MATERIALS } from "./car.ts";
 import { carGlb } from "./export.ts";
 import { type CarSpec, carSpecs } from "./spec.ts";
 import { glbKey } from "./store.ts";
 
 interface GltfNode {
   name?: string;
+  extras?: Record<string, unknown>;
   mesh?: number;
   children?: number[];
   translation?: [number, number, number];
@@ -259,6 +260,11 @@ describe("generated car models", () => {
         for (const size of spec.wheelSizes) expect(names).toContain(`wheels-${size}-${corner}`);
       }
       for (const size of spec.wheelSizes) expect(names).toContain(`wheels-${size}`);
+      for (const feature of HOTSPOTS) {
+        const anchors = gltf.nodes.filter((n) => n.name?.startsWith(`hotspot-${feature}`));
+        expect(anchors.length, feature).toBeGreaterThan(0);
+        for (const anchor of anchors) expect(anchor).toMatchObject({ extras: { hotspot: feature } });
+      }
       expect(gltf.materials.map((m) => m.name).sort()).toEqual([...MATERIALS].sort());
       expect(gltf.scenes[0]?.extras).toMatchObject({
         modelId: spec.modelId,
