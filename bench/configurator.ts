@@ -676,7 +676,8 @@ if (typeof (globalThis as { gc?: unknown }).gc !== "function") {
   const child = spawnSync(process.execPath, args, { stdio: "inherit" });
   process.exit(child.status ?? 1);
 } else {
-  const named = process.argv.slice(2);
+  // Flags (`npm run bench` passes --quick and the like to every bench) are not scenario names.
+  const named = process.argv.slice(2).filter((arg) => !arg.startsWith("--"));
   let allAgree = true;
   for (const scenario of SCENARIOS.filter((s) => named.length === 0 || named.includes(s.label)))
     allAgree = (await runScenario(scenario)) && allAgree;
