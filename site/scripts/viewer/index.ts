@@ -87,9 +87,13 @@ function start(root: HTMLElement, model: ProductModel): void {
     if (note) note.textContent = "";
     const phone = matchMedia("(pointer: coarse), (max-width: 600px)").matches;
     const reducedMotion = matchMedia("(prefers-reduced-motion: reduce)").matches;
-    import("./scene.ts")
-      .then(({ createViewer }) =>
-        createViewer(canvas, src, {
+    // The model file downloads while Babylon's chunk does, instead of after it has run.
+    const bytes = fetch(src).then((response) =>
+      response.ok ? response.arrayBuffer() : Promise.reject(new Error(`model file: ${response.status}`)),
+    );
+    Promise.all([import("./scene.ts"), bytes])
+      .then(([{ createViewer }, glb]) =>
+        createViewer(canvas, new Uint8Array(glb), {
           commands: commands(),
           phone,
           reducedMotion,

@@ -74,7 +74,10 @@ const CLEAR = new Color4(0.96, 0.965, 0.972, 1);
 const TRANSITION_MS = 450;
 const CAMERA_MS = 700;
 const INTERIOR_RADIUS = 0.05;
-const ease = (k: number) => (k < 0.5 ? 4 * k * k * k : 1 - (-2 * k + 2) ** 3 / 2);
+/** Camera moves start and end gently. */
+const easeInOut = (k: number) => (k < 0.5 ? 4 * k * k * k : 1 - (-2 * k + 2) ** 3 / 2);
+/** Option changes start at full speed, so the first frame after a click already shows part of the change. */
+const easeOut = (k: number) => 1 - (1 - k) ** 3;
 const numbered = /^(.+)-(\d+)$/;
 
 function lookOf(material: PBRMaterial): Look {
@@ -164,10 +167,14 @@ function anchorsOf(nodes: Iterable<TransformNode>): Anchor[] {
 const nearestAngle = (from: number, to: number) => to + Math.round((from - to) / (2 * Math.PI)) * 2 * Math.PI;
 
 /**
- * Loads the GLB at `url` into a new scene on `canvas` and draws the car as `options.commands` say.
+ * Loads the GLB (its URL, or its bytes already fetched) into a new scene on `canvas` and draws the car as `options.commands` say.
  * @example const viewer = await createViewer(canvas, "/api/media/models/ab12.glb", { commands, phone: false, reducedMotion: false, onIdle });
  */
-export async function createViewer(canvas: HTMLCanvasElement, url: string, options: ViewerOptions): Promise<Viewer> {
+export async function createViewer(
+  canvas: HTMLCanvasElement,
+  glb: string | ArrayBufferView,
+  options: ViewerOptions,
+): Promise<Viewer> {
   const engine = new Engine(
     canvas,
     true,
@@ -202,7 +209,7 @@ export async function createViewer(canvas: HTMLCanvasElement, url: string, optio
   SceneLoaderFlags.ShowLoadingScreen = false;
   let container: Awaited<ReturnType<typeof LoadAssetContainerAsync>>;
   try {
-    container = await LoadAssetContainerAsync(url, scene, { pluginExtension: ".glb" });
+    container = await LoadAssetContainerAsync(glb, scene, { pluginExtension: ".glb" });
   } catch (error) {
     engine.dispose();
     throw error;
@@ -324,7 +331,7 @@ export async function createViewer(canvas: HTMLCanvasElement, url: string, optio
     const now = performance.now();
     for (const [key, tween] of tweens) {
       const k = Math.min(1, (now - tween.start) / tween.duration);
-      tween.step(ease(k));
+      tween.step(key === "camera" ? easeInOut(k) : easeOut(k));
       if (k >= 1) {
         tweens.delete(key);
         tween.done?.();
