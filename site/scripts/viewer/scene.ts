@@ -183,7 +183,11 @@ export async function createViewer(
   );
   engine.renderEvenInBackground = false;
   const software = /swiftshader|llvmpipe|software/i.test(engine.getGlInfo().renderer);
-  engine.setHardwareScalingLevel(software ? 2 : 1 / Math.min(window.devicePixelRatio || 1, options.phone ? 1.5 : 2));
+  // Adaptive quality: a CPU renderer draws a quarter of the pixels at rest and a sixteenth while the
+  // car or the camera moves (its frame time is set by the pixel count), then one sharp frame at rest.
+  const sharp = software ? 2 : 1 / Math.min(window.devicePixelRatio || 1, options.phone ? 1.5 : 2);
+  const rough = software ? 4 : sharp;
+  engine.setHardwareScalingLevel(sharp);
   const scene = new Scene(engine);
   scene.useRightHandedSystem = true;
   scene.clearColor = CLEAR;
@@ -363,13 +367,18 @@ export async function createViewer(
       const picture = photograph();
       for (const reply of photos.splice(0)) reply(picture);
     }
-    if (tweens.size > 0 || moving()) pending = Math.max(pending, 1);
+    const busy = tweens.size > 0 || moving();
+    if (busy) pending = Math.max(pending, 1);
     if (!inXr && (document.hidden || pending <= 0)) {
       stop();
       return;
     }
     pending--;
+    const level = busy ? rough : sharp;
+    if (engine.getHardwareScalingLevel() !== level) engine.setHardwareScalingLevel(level);
     scene.render();
+    // A rough frame is always followed by a sharp one once things are at rest.
+    if (level !== sharp) pending = Math.max(pending, 1);
     if (!drawn) {
       drawn = true;
       performance.mark("viewer:first-frame");
