@@ -7,6 +7,7 @@ import type { AppEnv } from "../../worker/env.ts";
 import { decrypt, phoneIndex, piiKeys, signToken } from "../../worker/pii.ts";
 import { authRoutes } from "../../worker/routes/auth.ts";
 import { SmsSimulator } from "../../worker/sms.ts";
+import { knownCode } from "./sessions.ts";
 
 /** Routes guarded the way later features (consoles, payment) will guard theirs. */
 const guarded = new OpenAPIHono<AppEnv>()
@@ -75,26 +76,8 @@ async function codeInOutbox(phone: string): Promise<string | undefined> {
   return /验证码 (\d{6})/.exec(String(row?.body))?.[1];
 }
 
-/** Stores a known live code for `phone`, as /auth/code would, without a text (and its rate limit). */
-async function plantCode(phone: string, code: string, purpose: "login" | "step-up" = "login") {
-  const k = await keys();
-  const id = `otc_test_${++sequence}`;
-  await env.DB.prepare(
-    `INSERT INTO one_time_codes (id, phone_index, purpose, code_hash, expires_at) VALUES (?1, ?2, ?3, ?4, ?5)
-     ON CONFLICT (phone_index, purpose) DO UPDATE SET id = ?1, code_hash = ?4, expires_at = ?5, attempts = 0, consumed_at = NULL`,
-  )
-    .bind(
-      id,
-      await phoneIndex(k, phone),
-      purpose,
-      await signToken(k, `one-time-code:${id}:${code}`),
-      new Date(Date.now() + 300_000).toISOString(),
-    )
-    .run();
-}
-
 async function signIn(phone = nextPhone(), cookie?: string) {
-  await plantCode(phone, "123456");
+  await knownCode(phone);
   const answer = await call<{ user: Me; created: boolean }>("/auth/verify", {
     body: { phone, code: "123456" },
     cookie,
@@ -228,7 +211,7 @@ describe("signing in", () => {
 
   it("counts wrong codes and locks the code after five, even for the right one", async () => {
     const phone = nextPhone();
-    await plantCode(phone, "123456");
+    await knownCode(phone);
     const left: (number | undefined)[] = [];
     for (let i = 0; i < 4; i++) {
       const wrong = await call<Problem>("/auth/verify", { body: { phone, code: "000000" } });
@@ -247,7 +230,7 @@ describe("signing in", () => {
 
   it("rejects an expired code and a code used once already", async () => {
     const phone = nextPhone();
-    await plantCode(phone, "123456");
+    await knownCode(phone);
     await env.DB.prepare("UPDATE one_time_codes SET expires_at = ? WHERE phone_index = ?")
       .bind(new Date(Date.now() - 1000).toISOString(), await phoneIndex(await keys(), phone))
       .run();
@@ -348,7 +331,7 @@ describe("guards", () => {
   it("a login code does not confirm a step-up", async () => {
     const phone = nextPhone();
     const { token } = await signIn(phone);
-    await plantCode(phone, "654321", "login");
+    await knownCode(phone, "login", "654321");
     const answer = await call<Problem>("/auth/step-up", { body: { code: "654321" }, cookie: token });
     expect(answer.body.type).toBe("https://marque.dev/problems/code-expired");
   });

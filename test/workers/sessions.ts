@@ -11,8 +11,12 @@ let sequence = 0;
 export const nextPhone = () =>
   `139${String(Math.floor(Math.random() * 1000)).padStart(3, "0")}${String(++sequence).padStart(5, "0")}`;
 
-/** Puts a known code (123456) for `phone` and `purpose`, as the SMS simulator would have texted it. */
-export async function knownCode(phone: string, purpose: "login" | "change-phone" = "login"): Promise<void> {
+/** Puts a known live code for `phone` and `purpose`, as POST /api/auth/code would, without a text (and its rate limit). */
+export async function knownCode(
+  phone: string,
+  purpose: "login" | "change-phone" | "step-up" = "login",
+  code = "123456",
+): Promise<void> {
   const keys = await piiKeys(env.PII_KEY);
   const id = `otc_test_${++sequence}`;
   await env.DB.prepare(
@@ -23,7 +27,7 @@ export async function knownCode(phone: string, purpose: "login" | "change-phone"
       id,
       await phoneIndex(keys, phone),
       purpose,
-      await signToken(keys, `one-time-code:${id}:123456`),
+      await signToken(keys, `one-time-code:${id}:${code}`),
       new Date(Date.now() + 300_000).toISOString(),
     )
     .run();
