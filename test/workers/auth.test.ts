@@ -4,7 +4,7 @@ import { OpenAPIHono } from "@hono/zod-openapi";
 import { describe, expect, it } from "vitest";
 import { requireRole, requireStepUp } from "../../worker/auth.ts";
 import type { AppEnv } from "../../worker/env.ts";
-import { decrypt, phoneIndex, piiKeys, signToken } from "../../worker/pii.ts";
+import { decrypt, phoneIndex, piiKeys } from "../../worker/pii.ts";
 import { authRoutes } from "../../worker/routes/auth.ts";
 import { SmsSimulator } from "../../worker/sms.ts";
 import { knownCode } from "./sessions.ts";
