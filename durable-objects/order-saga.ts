@@ -241,7 +241,7 @@ export class OrderSaga extends DurableObject<Env> {
     const lookup = paymentId && channel ? await paymentRouter(this.env).channel(channel).lookup(paymentId) : null;
     // The webhook may have arrived while the channel was being asked.
     const now = this.saga();
-    if (!now || now.state !== "awaiting_payment") return;
+    if (now?.state !== "awaiting_payment") return;
     if (lookup?.ok && lookup.status === "succeeded") {
       await this.captured(now, lookup.amountFen, "支付成功（主动查询）/ Deposit paid (found by asking the channel)");
       return;
