@@ -176,12 +176,7 @@ describe("saved configurations API", () => {
         env.DB.prepare(
           `INSERT INTO saved_configurations (id, user_id, model_id, trim_id, version, options, config_key, price_fen, priced_on)
            VALUES (?1, ?2, ?3, ?4, 1, '[]', ?1, 1, '2026-11-28')`,
-        ).bind(
-          `cfg_limit${String(i).padStart(11, "0")}`,
-          userId,
-          model?.id,
-          firstTrim?.id,
-        ),
+        ).bind(`cfg_limit${String(i).padStart(11, "0")}`, userId, model?.id, firstTrim?.id),
       ),
     );
     const refused = await save(cookie, { options: standardOf(secondTrim) });
