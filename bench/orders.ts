@@ -19,7 +19,7 @@ import { existsSync, rmSync } from "node:fs";
 import { availableParallelism, loadavg } from "node:os";
 import { platformProxy } from "../scripts/lib/platform.ts";
 import { ensureDevVars, run } from "../scripts/lib/run.ts";
-import { freePort, startGroup, waitUntilServing } from "../scripts/lib/server.ts";
+import { serveWorker } from "../scripts/lib/server.ts";
 import { type Configuration, configurations, shoppers, stock, storeCatalogue } from "./orders/setup.ts";
 import { percentiles } from "./search/support.ts";
 
@@ -92,24 +92,9 @@ console.log(
   `${configs.length} configurations ordered in turn (${configs.map((c) => c.model).join(", ")}), ${perConfig} cars in stock for each; ${ORDERS} orders per run after ${WARMUP} to warm up`,
 );
 
-const port = await freePort();
-const url = `http://127.0.0.1:${port}`;
-const server = startGroup(
-  "node_modules/.bin/wrangler",
-  [
-    "dev",
-    "--ip",
-    "127.0.0.1",
-    "--port",
-    String(port),
-    "--persist-to",
-    PERSIST,
-    "--log-level",
-    "warn",
-    "--show-interactive-dev-session=false",
-  ],
-  true,
-);
+let worker: Awaited<ReturnType<typeof serveWorker>> | undefined;
+/** Where the Worker answers, once it is started below. */
+let url = "";
 
 let ipSequence = 0;
 let configSequence = 0;
@@ -228,7 +213,8 @@ const results: {
   health: Awaited<ReturnType<typeof health>>;
 }[] = [];
 try {
-  await waitUntilServing(`${url}/api/health`, server.child, 120_000);
+  worker = await serveWorker(PERSIST, { quiet: true });
+  url = worker.url;
   for (const [n, { clients, fulfilment }] of RUNS.entries()) {
     // Let the previous run's analytics batches reach D1 first: the proxy writes the same SQLite file.
     if (n > 0) await new Promise((resolve) => setTimeout(resolve, DRAIN_MS));
@@ -245,7 +231,7 @@ try {
     );
   }
 } finally {
-  server.stop();
+  worker?.stop();
   await proxy.dispose();
 }
 

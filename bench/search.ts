@@ -19,7 +19,7 @@ import { SearchIndex } from "../domain/search/search-index.ts";
 import { shanghaiDate } from "../domain/time.ts";
 import { platformProxy } from "../scripts/lib/platform.ts";
 import { run } from "../scripts/lib/run.ts";
-import { freePort, startGroup, waitUntilServing } from "../scripts/lib/server.ts";
+import { serveWorker } from "../scripts/lib/server.ts";
 import { database } from "../worker/db/client.ts";
 import { inventoryVehicles } from "../worker/db/schema.ts";
 import { loadListings } from "../worker/search/load.ts";
@@ -163,26 +163,9 @@ console.log(
 const gone = listings.find((l) => l.kind === "stock");
 await proxy.dispose();
 
-const port = await freePort();
-const server = startGroup(
-  "node_modules/.bin/wrangler",
-  [
-    "dev",
-    "--ip",
-    "127.0.0.1",
-    "--port",
-    String(port),
-    "--persist-to",
-    PERSIST,
-    "--log-level",
-    "warn",
-    "--show-interactive-dev-session=false",
-  ],
-  true,
-);
+const worker = await serveWorker(PERSIST, { quiet: true });
 try {
-  const url = `http://127.0.0.1:${port}`;
-  await waitUntilServing(`${url}/api/health`, server.child, 120_000);
+  const { url } = worker;
   started = performance.now();
   await (await fetch(`${url}/api/search?limit=1`)).text();
   const firstMs = performance.now() - started;
@@ -254,7 +237,7 @@ try {
     );
   }
 } finally {
-  server.stop();
+  worker.stop();
 }
 const oursP95 = Number(rows[0]?.[2]);
 const oramaP95 = Number(rows[2]?.[2]);

@@ -56,3 +56,40 @@ export function startGroup(command: string, args: string[], quiet = false) {
     },
   };
 }
+
+/**
+ * Serves the built Worker with `wrangler dev` on a free port of 127.0.0.1, its local state in
+ * `persistTo` (and the build `config` names, else wrangler.toml's); resolves once /api/health answers.
+ * @example const worker = await serveWorker(".wrangler/e2e-state"); …; worker.stop();
+ */
+export async function serveWorker(
+  persistTo: string,
+  options: { config?: string; quiet?: boolean; timeoutMs?: number } = {},
+): Promise<{ url: string; stop(): void }> {
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const server = startGroup(
+    "node_modules/.bin/wrangler",
+    [
+      "dev",
+      ...(options.config ? ["-c", options.config] : []),
+      "--ip",
+      "127.0.0.1",
+      "--port",
+      String(port),
+      "--persist-to",
+      persistTo,
+      "--log-level",
+      "warn",
+      "--show-interactive-dev-session=false",
+    ],
+    options.quiet ?? false,
+  );
+  try {
+    await waitUntilServing(`${url}/api/health`, server.child, options.timeoutMs ?? 120_000);
+  } catch (error) {
+    server.stop();
+    throw error;
+  }
+  return { url, stop: server.stop };
+}

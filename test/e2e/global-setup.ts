@@ -1,7 +1,7 @@
 import { rmSync } from "node:fs";
 import type { TestProject } from "vitest/node";
 import { run } from "../../scripts/lib/run.ts";
-import { freePort, startGroup, waitUntilServing } from "../../scripts/lib/server.ts";
+import { serveWorker } from "../../scripts/lib/server.ts";
 
 export const E2E_PERSIST = ".wrangler/e2e-state";
 
@@ -19,26 +19,7 @@ export default async function setup(project: TestProject) {
   rmSync(E2E_PERSIST, { recursive: true, force: true });
   await run("wrangler", ["d1", "migrations", "apply", "DB", "--local", "--persist-to", E2E_PERSIST], { quiet: true });
   await run("node", ["scripts/seed.ts", "--inventory", "500", "--persist-to", E2E_PERSIST], { quiet: true });
-  const port = await freePort();
-  const server = startGroup("node_modules/.bin/wrangler", [
-    "dev",
-    "--ip",
-    "127.0.0.1",
-    "--port",
-    String(port),
-    "--persist-to",
-    E2E_PERSIST,
-    "--log-level",
-    "warn",
-    "--show-interactive-dev-session=false",
-  ]);
-  const base = `http://127.0.0.1:${port}`;
-  try {
-    await waitUntilServing(`${base}/api/health`, server.child);
-  } catch (error) {
-    server.stop();
-    throw error;
-  }
-  project.provide("baseURL", base);
-  return () => server.stop();
+  const worker = await serveWorker(E2E_PERSIST, { timeoutMs: 60_000 });
+  project.provide("baseURL", worker.url);
+  return () => worker.stop();
 }
