@@ -1,7 +1,8 @@
 /**
  * What the showroom benchmark adds to the configure page before its own scripts run (through
  * `context.addInitScript`): the software-GPU opt-in of the 3D view, the time of every click on an
- * option, when each click's DOM update (the total) reaches a frame, and, in pixel mode, a copy of
+ * option, when each click's DOM update (the total) reaches a frame and when the click's next frame
+ * was presented (Event Timing), the times of the frames the page asks for, and, in pixel mode, a copy of
  * the car's canvas after every frame, so that "the switch is visible" can be checked on pixels.
  */
 import type { BrowserContext, Page } from "playwright-core";
@@ -36,6 +37,13 @@ interface Probe {
   ready: number | null;
   /** In pixel mode: when the canvas first held a picture (not one flat colour), read back after it was drawn. */
   drawn: number | null;
+  /**
+   * Event Timing of each click (the bench clicks nothing but options): its timeStamp and when the frame after its handlers was
+   * presented (startTime + duration, as the compositor reported it; absent under 16 ms).
+   */
+  presented: { click: number; at: number }[];
+  /** performance.now() of every animation frame the page itself asked for (the viewer's render loop), none added. */
+  ticks: number[];
 }
 
 /** The in-page part; runs in the browser, so it uses nothing from outside its own body. */
@@ -45,7 +53,33 @@ function probe({ pixels, optIn }: { pixels: boolean; optIn: string }): void {
   } catch {
     // storage off: the bench clicks the opt-in button instead
   }
-  const state: Probe = { clicks: [], dom: [], frames: [], atMark: [], ready: null, drawn: null };
+  const state: Probe = {
+    clicks: [],
+    dom: [],
+    frames: [],
+    atMark: [],
+    ready: null,
+    drawn: null,
+    presented: [],
+    ticks: [],
+  };
+  const animationFrame = requestAnimationFrame.bind(window);
+  let lastTick = -1;
+  window.requestAnimationFrame = (callback) =>
+    animationFrame((time) => {
+      if (time !== lastTick) state.ticks.push(time);
+      lastTick = time;
+      callback(time);
+    });
+  try {
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries())
+        if (entry.name === "click")
+          state.presented.push({ click: entry.startTime, at: entry.startTime + entry.duration });
+    }).observe({ type: "event", durationThreshold: 16, buffered: true } as PerformanceObserverInit);
+  } catch {
+    // no Event Timing: the figure stays empty
+  }
   (window as unknown as { __showroom: Probe }).__showroom = state;
   const W = 96;
   const H = 54;
