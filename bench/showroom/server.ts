@@ -8,7 +8,7 @@ import { spawnSync } from "node:child_process";
 import { readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { ensureDevVars, run } from "../../scripts/lib/run.ts";
-import { freePort, startGroup, waitUntilServing } from "../../scripts/lib/server.ts";
+import { serveWorker } from "../../scripts/lib/server.ts";
 
 export const PERSIST = ".wrangler/bench-showroom";
 export const DIST = ".wrangler/bench-showroom-dist";
@@ -58,31 +58,6 @@ export async function startWorker(config: string) {
     quiet: true,
   });
   await run("node", ["scripts/seed.ts", "--inventory", "500", "--persist-to", PERSIST], { quiet: true });
-  const port = await freePort();
-  const server = startGroup(
-    "node_modules/.bin/wrangler",
-    [
-      "dev",
-      "-c",
-      config,
-      "--ip",
-      "127.0.0.1",
-      "--port",
-      String(port),
-      "--persist-to",
-      PERSIST,
-      "--log-level",
-      "warn",
-      "--show-interactive-dev-session=false",
-    ],
-    true,
-  );
-  const url = `http://127.0.0.1:${port}`;
-  try {
-    await waitUntilServing(`${url}/api/health`, server.child, 120_000);
-  } catch (error) {
-    server.stop();
-    throw error;
-  }
-  return { url, stop: server.stop, setupSeconds: (performance.now() - started) / 1000 };
+  const { url, stop } = await serveWorker(PERSIST, { config, quiet: true });
+  return { url, stop, setupSeconds: (performance.now() - started) / 1000 };
 }
