@@ -3,11 +3,26 @@ import { describe, expect, it } from "vitest";
 import { arbitraryChoices, arbitraryModel, validConfigurations } from "./arbitrary-model.ts";
 import { compileModel } from "./compile.ts";
 import { carSizedModel } from "./generate-model.ts";
+import type { ProductModel } from "./product-model.ts";
 import { type Choice, Reasoner } from "./reasoner.ts";
 
 /** What brute force says an undecided option's state is, given all valid configurations. */
 const bruteState = (valid: readonly Set<string>[], option: string) =>
   valid.every((c) => c.has(option)) ? "forced" : valid.every((c) => !c.has(option)) ? "excluded" : "free";
+
+/** Every option's state is what the choices and brute force say: chosen, rejected, forced, excluded or free. */
+function expectBruteStates(
+  model: ProductModel,
+  choices: readonly Choice[],
+  valid: readonly Set<string>[],
+  states: ReadonlyMap<string, string>,
+): void {
+  for (const option of model.options) {
+    const chosen = choices.find((c) => c.option === option.code);
+    const expected = chosen ? (chosen.selected ? "chosen" : "rejected") : bruteState(valid, option.code);
+    expect(states.get(option.code), option.code).toBe(expected);
+  }
+}
 
 const withChoices = arbitraryModel(7).chain((model) =>
   fc.record({
@@ -31,11 +46,7 @@ describe("Reasoner.propagate", () => {
         }
         expect(result.status).toBe("ok");
         if (result.status !== "ok") return;
-        for (const option of model.options) {
-          const chosen = choices.find((c) => c.option === option.code);
-          const expected = chosen ? (chosen.selected ? "chosen" : "rejected") : bruteState(valid, option.code);
-          expect(result.states.get(option.code), option.code).toBe(expected);
-        }
+        expectBruteStates(model, choices, valid, result.states);
       }),
       { numRuns: 300 },
     );
@@ -175,11 +186,7 @@ describe("Reasoner.warmUp", () => {
         }
         expect(result.status).toBe("ok");
         if (result.status !== "ok") return;
-        for (const option of model.options) {
-          const chosen = choices.find((c) => c.option === option.code);
-          const expected = chosen ? (chosen.selected ? "chosen" : "rejected") : bruteState(valid, option.code);
-          expect(result.states.get(option.code), option.code).toBe(expected);
-        }
+        expectBruteStates(model, choices, valid, result.states);
       }),
       { numRuns: 100 },
     );

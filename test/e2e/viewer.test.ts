@@ -1,5 +1,5 @@
 import { writeFileSync } from "node:fs";
-import { type Browser, chromium, type Page } from "playwright-core";
+import { type Browser, type BrowserContextOptions, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { CHROMIUM, DESKTOP, launch, PHONE, SCREENSHOTS, watchForProblems } from "./browser.ts";
 
@@ -83,6 +83,17 @@ async function settled(page: Page, applied = 1): Promise<void> {
     .toBe("1");
 }
 
+/** A configure page of `slug` in a new context, with the 3D view asked for and settled. */
+async function viewerPage(slug: string, query = "", options: BrowserContextOptions = { viewport: DESKTOP }) {
+  const context = await browser.newContext(options);
+  const page = await context.newPage();
+  const problems = watchForProblems(page);
+  await page.goto(`${base}/models/${slug}/configure${query}`, { waitUntil: "networkidle" });
+  await openViewer(page);
+  await settled(page);
+  return { context, page, problems };
+}
+
 /** The canvas alone, scrolled to the top first so the sticky header does not cover it. */
 async function canvasShot(page: Page, path?: string): Promise<Buffer> {
   await page.evaluate(() => window.scrollTo(0, 0));
@@ -142,12 +153,7 @@ async function measure(
 describe("3D viewer on the configure page (Chromium, WebGL through SwiftShader)", () => {
   it("draws the car, repaints it when another paint is chosen, and moves inside for the interior view", async () => {
     const { slug, paints } = await modelWithTwoPaints();
-    const context = await browser.newContext({ viewport: DESKTOP });
-    const page = await context.newPage();
-    const problems = watchForProblems(page);
-    await page.goto(`${base}/models/${slug}/configure`, { waitUntil: "networkidle" });
-    await openViewer(page);
-    await settled(page);
+    const { context, page, problems } = await viewerPage(slug);
 
     expect(await marks(page, "viewer:first-frame")).toBe(1);
 
@@ -187,12 +193,7 @@ describe("3D viewer on the configure page (Chromium, WebGL through SwiftShader)"
 
   it("explains the car's features at hotspots: shown where the view shows them, opened by mouse or keyboard, closed by Escape", async () => {
     const { slug } = await modelWithTwoPaints();
-    const context = await browser.newContext({ viewport: DESKTOP });
-    const page = await context.newPage();
-    const problems = watchForProblems(page);
-    await page.goto(`${base}/models/${slug}/configure`, { waitUntil: "networkidle" });
-    await openViewer(page);
-    await settled(page);
+    const { context, page, problems } = await viewerPage(slug);
     const shown = page.locator("[data-hotspot]:not([hidden])");
     const note = page.locator("[data-hotspot-note]");
     const focusedHotspot = () => page.evaluate(() => document.activeElement?.getAttribute("data-hotspot") ?? null);
@@ -237,12 +238,7 @@ describe("3D viewer on the configure page (Chromium, WebGL through SwiftShader)"
 
   it("answers the configure page's request for a picture of the configured car", async () => {
     const { slug } = await modelWithTwoPaints();
-    const context = await browser.newContext({ viewport: DESKTOP });
-    const page = await context.newPage();
-    const problems = watchForProblems(page);
-    await page.goto(`${base}/models/${slug}/configure`, { waitUntil: "networkidle" });
-    await openViewer(page);
-    await settled(page);
+    const { context, page, problems } = await viewerPage(slug);
     await page.getByRole("button", { name: "内饰" }).click();
     await settled(page);
     const image = await page.evaluate(
@@ -275,12 +271,7 @@ describe("3D viewer on the configure page (Chromium, WebGL through SwiftShader)"
     expect(paintOf(body, matte)?.roughness).toBeGreaterThan(0.6);
     expect(paintOf(body, glossy)).toMatchObject({ clearcoat: 1 });
     expect(paintOf(body, glossy)?.roughness).toBeLessThan(0.4);
-    const context = await browser.newContext({ viewport: DESKTOP });
-    const page = await context.newPage();
-    const problems = watchForProblems(page);
-    await page.goto(`${base}/models/${slug}/configure`, { waitUntil: "networkidle" });
-    await openViewer(page);
-    await settled(page);
+    const { context, page, problems } = await viewerPage(slug);
     /** Shows `paint` on the car as the configurator would after choosing it (the matte paint may need another trim). */
     const showPaint = async (paint: string) => {
       const applied = await appliedCount(page);
@@ -302,12 +293,12 @@ describe("3D viewer on the configure page (Chromium, WebGL through SwiftShader)"
 
   it("fits a phone screen and keeps the option list, price and confirmation below the car", async () => {
     const { slug } = await modelWithTwoPaints();
-    const context = await browser.newContext({ viewport: PHONE, isMobile: true, hasTouch: true, deviceScaleFactor: 3 });
-    const page = await context.newPage();
-    const problems = watchForProblems(page);
-    await page.goto(`${base}/models/${slug}/configure?lang=en`, { waitUntil: "networkidle" });
-    await openViewer(page);
-    await settled(page);
+    const { context, page, problems } = await viewerPage(slug, "?lang=en", {
+      viewport: PHONE,
+      isMobile: true,
+      hasTouch: true,
+      deviceScaleFactor: 3,
+    });
     expect((await measure(await canvasShot(page))).foreground).toBeGreaterThan(0.1);
     expect(await page.locator("[data-ar-reason]").textContent()).toBe("This device does not support AR");
     const hotspot = page.locator("[data-hotspot]:not([hidden])").first();
