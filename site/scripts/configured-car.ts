@@ -3,12 +3,11 @@
  * car (the 3D view's snapshot, else the model's picture), a small thumbnail of it, and saving it to
  * the account through POST /api/me/configurations.
  */
+import { THUMBNAIL_MAX_CHARS } from "../../domain/configurator/saved-configuration.ts";
 import { requestSnapshot } from "./viewer/bridge.ts";
 
 /** The query flag that brings a signed-out shopper back from /login to save (`?…&save=1`). */
 export const SAVE_PARAM = "save";
-/** The server keeps thumbnails up to this many characters (worker/schemas/configurations.ts). */
-const THUMBNAIL_MAX_CHARS = 32_768;
 const THUMBNAIL = { width: 320, height: 180 };
 
 /**

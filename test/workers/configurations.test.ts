@@ -1,10 +1,10 @@
 import { env, exports } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
 import { choicesIn } from "../../domain/configurator/choice-codec.ts";
+import { SAVED_CONFIGURATION_LIMIT } from "../../domain/configurator/saved-configuration.ts";
 import { generateDemo } from "../../scripts/demo/generate.ts";
 import { storeDemo } from "../../scripts/demo/store.ts";
 import { database } from "../../worker/db/client.ts";
-import { SAVED_CONFIGURATION_LIMIT } from "../../worker/schemas/configurations.ts";
 import { sessions } from "./sessions.ts";
 
 const demo = generateDemo({ inventory: 0 });

@@ -1,6 +1,7 @@
 import { createRoute, OpenAPIHono, type z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { encodeChoices } from "../../domain/configurator/choice-codec.ts";
+import { SAVED_CONFIGURATION_LIMIT } from "../../domain/configurator/saved-configuration.ts";
 import { validateConfiguration } from "../../domain/configurator/validate.ts";
 import { shanghaiDate } from "../../domain/time.ts";
 import { type AuthEnv, requireSession } from "../auth.ts";
@@ -18,7 +19,6 @@ import {
 import { json, problemResponse } from "../openapi.ts";
 import { problem } from "../problem.ts";
 import {
-  SAVED_CONFIGURATION_LIMIT,
   SaveConfigurationSchema,
   SavedConfigurationListSchema,
   SavedConfigurationParamsSchema,

@@ -1,9 +1,5 @@
 import { z } from "@hono/zod-openapi";
-
-/** How many configurations one account may keep. */
-export const SAVED_CONFIGURATION_LIMIT = 50;
-/** The longest thumbnail data URL the server stores (a 320 × 180 JPEG is about 12 KiB). */
-export const THUMBNAIL_MAX_CHARS = 32_768;
+import { SAVED_CONFIGURATION_LIMIT, THUMBNAIL_MAX_CHARS } from "../../domain/configurator/saved-configuration.ts";
 
 const slug = z.string().regex(/^[a-z0-9-]{1,64}$/);
 
