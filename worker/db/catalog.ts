@@ -2,7 +2,18 @@ import { and, asc, count, desc, eq, inArray, like, or, sql } from "drizzle-orm";
 import type { BodyType, DealerService, OpeningHours, Powertrain } from "../../domain/catalog/types.ts";
 import { distanceKm } from "../../domain/geo/distance.ts";
 import type { Database } from "./client.ts";
-import { brands, cities, dealers, media, models, optionGroups, options, trimOptions, trims } from "./schema.ts";
+import {
+  brands,
+  cities,
+  dealers,
+  media,
+  models,
+  optionGroups,
+  options,
+  productModels,
+  trimOptions,
+  trims,
+} from "./schema.ts";
 
 type MediaRow = typeof media.$inferSelect;
 
@@ -17,6 +28,23 @@ export function mediaView(row: MediaRow) {
     altEn: row.altEn,
     role: row.role,
   };
+}
+
+/**
+ * A model's rule base (the configurator's product model): version `version`, or the latest.
+ * @example const base = await ruleBase(database(env.DB), "stellan-s05"); base?.body.options.length
+ */
+export async function ruleBase(db: Database, slug: string, version?: number) {
+  const [row] = await db
+    .select({ modelId: productModels.modelId, version: productModels.version, body: productModels.body })
+    .from(productModels)
+    .innerJoin(models, eq(models.id, productModels.modelId))
+    .where(
+      version === undefined ? eq(models.slug, slug) : and(eq(models.slug, slug), eq(productModels.version, version)),
+    )
+    .orderBy(desc(productModels.version))
+    .limit(1);
+  return row;
 }
 
 /** Every brand with how many models it sells, in display order. */

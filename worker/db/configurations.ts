@@ -2,23 +2,6 @@
  * Saved configurations in D1 (table `saved_configurations`): the atomic save that keeps one row per
  * user and configuration and at most `limit` rows per user, the owner's list, thumbnail and delete.
  */
-import type { ProductModel } from "../../domain/configurator/product-model.ts";
-
-/** A model's rule base for saving: the given version, or the latest when `version` is undefined. */
-export async function ruleBaseOf(
-  db: D1Database,
-  slug: string,
-  version: number | undefined,
-): Promise<{ modelId: string; version: number; body: ProductModel } | null> {
-  const row = await db
-    .prepare(
-      `SELECT p.model_id AS modelId, p.version, p.body FROM product_models p JOIN models m ON m.id = p.model_id
-       WHERE m.slug = ?1 AND (?2 IS NULL OR p.version = ?2) ORDER BY p.version DESC LIMIT 1`,
-    )
-    .bind(slug, version ?? null)
-    .first<{ modelId: string; version: number; body: string }>();
-  return row ? { ...row, body: JSON.parse(row.body) as ProductModel } : null;
-}
 
 /** The catalogue trim a configuration's trim option (`trim:<code>`) stands for, if the model has it. */
 export async function trimOf(db: D1Database, modelId: string, options: readonly string[]): Promise<string | null> {

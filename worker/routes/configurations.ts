@@ -5,12 +5,13 @@ import { SAVED_CONFIGURATION_LIMIT } from "../../domain/configurator/saved-confi
 import { validateConfiguration } from "../../domain/configurator/validate.ts";
 import { shanghaiDate } from "../../domain/time.ts";
 import { type AuthEnv, requireSession } from "../auth.ts";
+import { ruleBase } from "../db/catalog.ts";
+import { database } from "../db/client.ts";
 import {
   configKey,
   deleteSaved,
   findSaved,
   listSaved,
-  ruleBaseOf,
   type SavedConfigurationRow,
   saveConfiguration,
   thumbnailOf,
@@ -112,7 +113,7 @@ export const configurations = new OpenAPIHono<AuthEnv>({
           errors: [{ path: "json.thumbnail", message: "不是有效的图片 / not a valid image" }],
         }) as never;
       }
-      const base = await ruleBaseOf(c.env.DB, input.model, input.version);
+      const base = await ruleBase(database(c.env.DB), input.model, input.version);
       if (!base) return problem(c, "not-found", "没有这个车型版本 / No such model version") as never;
       const pricedOn = shanghaiDate();
       const checked = validateConfiguration(base.body, input.options, { date: pricedOn });

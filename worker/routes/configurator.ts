@@ -1,9 +1,8 @@
 import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
-import { and, desc, eq } from "drizzle-orm";
 import { validateConfiguration } from "../../domain/configurator/validate.ts";
 import { shanghaiDate } from "../../domain/time.ts";
+import { ruleBase } from "../db/catalog.ts";
 import { database } from "../db/client.ts";
-import { models, productModels } from "../db/schema.ts";
 import type { AppEnv } from "../env.ts";
 import { problemResponse } from "../openapi.ts";
 import { problem } from "../problem.ts";
@@ -31,13 +30,7 @@ export const configurator = new OpenAPIHono<AppEnv>({ defaultHook: validationHoo
       },
     }),
     async (c) => {
-      const [row] = await database(c.env.DB)
-        .select({ modelId: productModels.modelId, version: productModels.version, body: productModels.body })
-        .from(productModels)
-        .innerJoin(models, eq(models.id, productModels.modelId))
-        .where(eq(models.slug, c.req.valid("param").slug))
-        .orderBy(desc(productModels.version))
-        .limit(1);
+      const row = await ruleBase(database(c.env.DB), c.req.valid("param").slug);
       if (!row) return problem(c, "not-found", "这个车型暂无配置器 / This model has no configurator yet") as never;
       c.header("cache-control", "public, max-age=60, stale-while-revalidate=600");
       return c.json(row as { modelId: string; version: number; body: Record<string, unknown> }, 200);
@@ -69,11 +62,7 @@ export const configurator = new OpenAPIHono<AppEnv>({ defaultHook: validationHoo
     }),
     async (c) => {
       const input = c.req.valid("json");
-      const [row] = await database(c.env.DB)
-        .select({ body: productModels.body })
-        .from(productModels)
-        .innerJoin(models, eq(models.id, productModels.modelId))
-        .where(and(eq(models.slug, input.model), eq(productModels.version, input.version)));
+      const row = await ruleBase(database(c.env.DB), input.model, input.version);
       if (!row) return problem(c, "not-found", "没有这个车型版本 / No such model version") as never;
       const date = shanghaiDate();
       const result = validateConfiguration(row.body, input.options, { date, province: input.province }, input.priceFen);
