@@ -37,6 +37,14 @@ describe("deposit checkout in Chromium", () => {
     await page.getByRole("heading", { level: 1 }).waitFor();
     await page.screenshot({ path: `${SCREENSHOTS}/checkout-desktop.png`, fullPage: true });
     const checkoutUrl = page.url();
+    // A tier-3 visitor is quoted the decision's instalment offer here too, as on the configure page.
+    const tier3 = await context.newPage();
+    await tier3.goto(`${checkoutUrl}&edge-city=130200`);
+    const terms = await tier3.locator("[data-widget-terms]").textContent();
+    expect(terms).toContain("首付 20%");
+    expect(await tier3.locator("[data-widget-down]").locator("..").textContent()).toContain("60 期");
+    expect(terms).toContain((await tier3.locator("#checkout-summary").textContent())?.trim());
+    await tier3.close();
     const pay = page.getByRole("button", { name: /支付定金/ });
     await pay.click();
 
