@@ -35,7 +35,6 @@ const QUICK_ATTEMPTS = 2;
 export class BackboneFinder {
   private readonly solver: SatSolver;
   private readonly repairer: ModelRepairer;
-  private readonly numVars: number;
   private readonly optionCount: number;
   private base: Uint8Array | null = null;
   /** Models near `base`: its successful local repairs, kept across calls. */
@@ -55,7 +54,6 @@ export class BackboneFinder {
     const index = new ClauseIndex(cnf);
     this.repairer = new ModelRepairer(index, optionCount);
     this.witnesses = new WitnessCache(index, this.repairer);
-    this.numVars = cnf.numVars;
     this.optionCount = optionCount;
     this.locked = new Uint8Array(cnf.numVars + 1);
     this.seen = new Uint8Array(optionCount + 1);
