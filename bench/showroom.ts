@@ -184,7 +184,9 @@ try {
     await firstFrame(page, NAV_TIMEOUT_MS);
     return page.evaluate((groups) => {
       const canvas = document.querySelector("[data-viewer] canvas") as HTMLCanvasElement;
-      const src = document.querySelector("[data-viewer]")?.getAttribute("data-src") ?? "";
+      // On SwiftShader the page loads the light mesh where there is one.
+      const viewer = document.querySelector("[data-viewer]");
+      const src = viewer?.getAttribute("data-src-lite") || viewer?.getAttribute("data-src") || "";
       const options = Object.fromEntries(
         groups.map((g) => [
           g,

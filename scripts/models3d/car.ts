@@ -139,8 +139,22 @@ function layout(spec: CarSpec): Layout {
   };
 }
 
+/**
+ * How finely surfaces are divided: 1 is the full model; `LITE_DETAIL` is the lighter one that
+ * CPU-drawn WebGL gets, with the same nodes, materials and hotspots.
+ */
+export const FULL_DETAIL = 1;
+export const LITE_DETAIL = 0.45;
+
+/** A tessellation count scaled by the detail, never below `least`. */
+type Steps = (count: number, least?: number) => number;
+function stepsOf(detail: number): Steps {
+  return (count, least = 4) => Math.max(least, Math.round(count * detail));
+}
+
 /** The car as groups of named meshes; the root is `car`. */
-export function carGeometry(spec: CarSpec): Group {
+export function carGeometry(spec: CarSpec, detail = FULL_DETAIL): Group {
+  const n = stepsOf(detail);
   const l = layout(spec);
   const s = l.silhouette;
   const H = l.height;
@@ -274,10 +288,10 @@ export function carGeometry(spec: CarSpec): Group {
   const bHalf = 0.05 / L;
   const endSpacing = (t: number) => (1 - Math.cos(t * PI)) / 2;
   const us = samples(
-    110,
+    n(110),
     [
-      ...samples(24, [], (t) => t * frontRound * 1.2),
-      ...samples(20, [], (t) => 1 - t * rearRound * 1.2),
+      ...samples(n(24), [], (t) => t * frontRound * 1.2),
+      ...samples(n(20), [], (t) => 1 - t * rearRound * 1.2),
       ...archStations,
       cowl,
       aTop,
@@ -318,9 +332,9 @@ export function carGeometry(spec: CarSpec): Group {
   const screenSide = 0.47;
   const tailgateSide = 0.07;
   const greenhouseLines = [windowLow, windowHigh, screenSide, tailgateSide * 2].flatMap((f) => [f / 2, 1 - f / 2]);
-  const ts = samples(72, [
+  const ts = samples(n(72), [
     ...thetaLines.flatMap((theta) => [tOf(theta), tOf(PI - theta)]),
-    ...samples(40).map(tOfV),
+    ...samples(n(40)).map(tOfV),
     ...greenhouseLines.map(tOfV),
   ]);
 
@@ -383,7 +397,7 @@ export function carGeometry(spec: CarSpec): Group {
     };
     const cap = surfacePieces(
       capFn,
-      samples(12, [0.12, 0.9]),
+      samples(n(12), [0.12, 0.9]),
       vs,
       () => [0, 0.2, -1],
       (w, v) => (w > 0.12 && w < 0.9 && v > tailgateSide && v < 1 - tailgateSide ? "glass" : "trim-black"),
@@ -404,7 +418,7 @@ export function carGeometry(spec: CarSpec): Group {
       const piece = surfacePieces(
         line,
         [0, 1],
-        samples(24),
+        samples(n(24)),
         (_a, _b, p) => [p[0], 0, 0],
         () => "shut-line",
         { offset: 0.0015 },
@@ -421,7 +435,9 @@ export function carGeometry(spec: CarSpec): Group {
     for (const side of [1, -1]) {
       const p = tubAt(u, side > 0 ? handleTheta : PI - handleTheta);
       handles.push(
-        transform(superellipsoid([0.012, 0.011, 0.075], 3.2, 8), { translate: [p[0] + side * 0.004, p[1], p[2]] }),
+        transform(superellipsoid([0.012, 0.011, 0.075], 3.2, n(8, 6)), {
+          translate: [p[0] + side * 0.004, p[1], p[2]],
+        }),
       );
     }
   }
@@ -436,12 +452,12 @@ export function carGeometry(spec: CarSpec): Group {
       {
         name: `mirror-${label}`,
         material: "paint",
-        mesh: transform(superellipsoid([0.1, 0.06, 0.065], 2.6, 12), { translate: centre }),
+        mesh: transform(superellipsoid([0.1, 0.06, 0.065], 2.6, n(12, 6)), { translate: centre }),
       },
       {
         name: `mirror-glass-${label}`,
         material: "chrome",
-        mesh: transform(superellipsoid([0.088, 0.05, 0.006], 3, 8), {
+        mesh: transform(superellipsoid([0.088, 0.05, 0.006], 3, n(8, 6)), {
           translate: [centre[0], centre[1], centre[2] - 0.062],
         }),
       },
@@ -480,7 +496,7 @@ export function carGeometry(spec: CarSpec): Group {
       const piece = surfacePieces(
         well,
         samples(2),
-        samples(28),
+        samples(n(28)),
         (_a, b) => {
           const angle = lerp(-0.35, PI + 0.35, b);
           return [0, -Math.sin(angle), -Math.cos(angle)];
@@ -499,7 +515,10 @@ export function carGeometry(spec: CarSpec): Group {
   const flapNormal = surfaceNormal(tub, flapU, tOf(flapTheta), [1, 0, 0]);
   const flapTilt = Math.atan2(flapNormal[1], flapNormal[0]);
   const flap = (size: Vec3, lift: number) =>
-    transform(superellipsoid(size, 6, 10), { rotateZ: flapTilt, translate: add(flapAt, scale(flapNormal, lift)) });
+    transform(superellipsoid(size, 6, n(10, 6)), {
+      rotateZ: flapTilt,
+      translate: add(flapAt, scale(flapNormal, lift)),
+    });
   body.parts.push(
     { name: "energy-flap-outline", material: "shut-line", mesh: flap([0.003, 0.06, 0.082], 0.0008) },
     { name: "energy-flap", material: "paint", mesh: flap([0.003, 0.055, 0.077], 0.0022) },
@@ -556,22 +575,27 @@ export function carGeometry(spec: CarSpec): Group {
       mirrors,
       ...roofs,
       hotspots,
-      interiorGroup(spec, l, {
-        tub: tubAt,
-        greenhouse,
-        cowl,
-        aTop,
-        end,
-        bPillar,
-        belt: BELT,
-        ghU,
-        vs,
-        greenhouseRegion,
-        us,
-        ts,
-        sideTheta,
-      }),
-      ...wheelGroups(spec, l),
+      interiorGroup(
+        spec,
+        l,
+        {
+          tub: tubAt,
+          greenhouse,
+          cowl,
+          aTop,
+          end,
+          bPillar,
+          belt: BELT,
+          ghU,
+          vs,
+          greenhouseRegion,
+          us,
+          ts,
+          sideTheta,
+        },
+        n,
+      ),
+      ...wheelGroups(spec, l, n),
     ],
   };
   return car;
@@ -600,7 +624,7 @@ function seatRows(spec: CarSpec): number[] {
   return spec.bodyType === "mpv" ? [2, 2, 3] : [2, 3, 2];
 }
 
-function interiorGroup(spec: CarSpec, l: Layout, cabin: Cabin): Group {
+function interiorGroup(spec: CarSpec, l: Layout, cabin: Cabin, n: Steps): Group {
   const _L = l.length;
   const group: Group = { name: "interior", parts: [], children: [] };
   const beltPoint = cabin.tub((cabin.aTop + cabin.bPillar) / 2, cabin.belt);
@@ -641,7 +665,7 @@ function interiorGroup(spec: CarSpec, l: Layout, cabin: Cabin): Group {
   group.parts.push({
     name: "floor",
     material: "carpet",
-    mesh: transform(superellipsoid([inner, 0.02, (zCowl - zEnd) / 2], 8, 8), {
+    mesh: transform(superellipsoid([inner, 0.02, (zCowl - zEnd) / 2], 8, n(8, 6)), {
       translate: [0, floor, (zCowl + zEnd) / 2],
     }),
   });
@@ -654,21 +678,23 @@ function interiorGroup(spec: CarSpec, l: Layout, cabin: Cabin): Group {
       name: "dashboard",
       material: "interior-trim",
       mesh: merge([
-        transform(superellipsoid([inner, 0.09, 0.24], 4, 16), { translate: [0, dashY, dashZ] }),
-        transform(superellipsoid([inner * 0.9, 0.16, 0.16], 4, 12), { translate: [0, dashY - 0.2, dashZ + 0.05] }),
+        transform(superellipsoid([inner, 0.09, 0.24], 4, n(16, 6)), { translate: [0, dashY, dashZ] }),
+        transform(superellipsoid([inner * 0.9, 0.16, 0.16], 4, n(12, 6)), {
+          translate: [0, dashY - 0.2, dashZ + 0.05],
+        }),
       ]),
     },
     {
       name: "dashboard-trim",
       material: "interior",
-      mesh: transform(superellipsoid([inner * 0.97, 0.025, 0.05], 6, 12), {
+      mesh: transform(superellipsoid([inner * 0.97, 0.025, 0.05], 6, n(12, 6)), {
         translate: [0, dashY - 0.05, dashZ - 0.22],
       }),
     },
     {
       name: "centre-console",
       material: "interior-trim",
-      mesh: transform(superellipsoid([0.11, 0.12, 0.45], 5, 10), { translate: [0, floor + 0.22, dashZ - 0.55] }),
+      mesh: transform(superellipsoid([0.11, 0.12, 0.45], 5, n(10, 6)), { translate: [0, floor + 0.22, dashZ - 0.55] }),
     },
   );
   const screenSize = spec.bodyType === "mpv" || spec.bodyType === "suv" ? 0.2 : 0.18;
@@ -678,7 +704,7 @@ function interiorGroup(spec: CarSpec, l: Layout, cabin: Cabin): Group {
     {
       name: "screen",
       material: "screen",
-      mesh: transform(superellipsoid([screenSize, screenSize * 0.6, 0.012], 10, 8), {
+      mesh: transform(superellipsoid([screenSize, screenSize * 0.6, 0.012], 10, n(8, 6)), {
         rotateX: -0.25,
         translate: screenCentre,
       }),
@@ -686,7 +712,7 @@ function interiorGroup(spec: CarSpec, l: Layout, cabin: Cabin): Group {
     {
       name: "screen-bezel",
       material: "trim-black",
-      mesh: transform(superellipsoid([screenSize + 0.008, screenSize * 0.6 + 0.008, 0.01], 10, 8), {
+      mesh: transform(superellipsoid([screenSize + 0.008, screenSize * 0.6 + 0.008, 0.01], 10, n(8, 6)), {
         rotateX: -0.25,
         translate: [screenCentre[0], screenCentre[1], screenCentre[2] + 0.006],
       }),
@@ -696,7 +722,7 @@ function interiorGroup(spec: CarSpec, l: Layout, cabin: Cabin): Group {
   group.parts.push({
     name: "instrument-cluster",
     material: "screen",
-    mesh: transform(superellipsoid([0.13, 0.04, 0.01], 10, 8), {
+    mesh: transform(superellipsoid([0.13, 0.04, 0.01], 10, n(8, 6)), {
       rotateX: -0.3,
       translate: [driverX, dashY + 0.1, dashZ - 0.14],
     }),
@@ -712,8 +738,8 @@ function interiorGroup(spec: CarSpec, l: Layout, cabin: Cabin): Group {
     return [Math.cos(a), Math.sin(a)] as const;
   });
   const steering = [
-    transform(revolveX(ringProfile, 36, { normals: ringNormals }), { rotateY: PI / 2 }),
-    transform(superellipsoid([0.06, 0.05, 0.03], 3, 8), {}),
+    transform(revolveX(ringProfile, n(36, 24), { normals: ringNormals }), { rotateY: PI / 2 }),
+    transform(superellipsoid([0.06, 0.05, 0.03], 3, n(8, 6)), {}),
     prism(
       [
         [-0.17, -0.012, 0],
@@ -756,7 +782,7 @@ function interiorGroup(spec: CarSpec, l: Layout, cabin: Cabin): Group {
         [-0.015, -0.04, 0.02],
       ],
     ),
-    transform(superellipsoid([0.025, 0.025, 0.16], 2.5, 8), { translate: [0, 0, 0.16] }),
+    transform(superellipsoid([0.025, 0.025, 0.16], 2.5, n(8, 6)), { translate: [0, 0, 0.16] }),
   ];
   group.parts.push({
     name: "steering-wheel",
@@ -780,12 +806,15 @@ function interiorGroup(spec: CarSpec, l: Layout, cabin: Cabin): Group {
       const half = seatWidth / 2 - 0.02;
       const cushionY = floor + 0.3 - row * 0.02;
       upholstery.push(
-        transform(superellipsoid([half, 0.065, 0.25], 3.2, 10), { rotateX: 0.08, translate: [x, cushionY, rowZ] }),
-        transform(superellipsoid([half * 0.96, 0.3 * scaleRow, 0.065], 3.2, 10), {
+        transform(superellipsoid([half, 0.065, 0.25], 3.2, n(10, 6)), {
+          rotateX: 0.08,
+          translate: [x, cushionY, rowZ],
+        }),
+        transform(superellipsoid([half * 0.96, 0.3 * scaleRow, 0.065], 3.2, n(10, 6)), {
           rotateX: -0.24,
           translate: [x, cushionY + 0.02 + 0.3 * scaleRow, rowZ - 0.27],
         }),
-        transform(superellipsoid([Math.min(0.13, half * 0.6), 0.085, 0.05], 3, 8), {
+        transform(superellipsoid([Math.min(0.13, half * 0.6), 0.085, 0.05], 3, n(8, 6)), {
           rotateX: -0.2,
           translate: [x, cushionY + 0.72 * scaleRow, rowZ - 0.37],
         }),
@@ -799,7 +828,7 @@ function interiorGroup(spec: CarSpec, l: Layout, cabin: Cabin): Group {
 }
 
 /** Wheel hubs (`wheel-FL`…: brake disc and caliper) and one `wheels-<size>` group per wheel option (rims and tyres). */
-function wheelGroups(spec: CarSpec, l: Layout): Group[] {
+function wheelGroups(spec: CarSpec, l: Layout, n: Steps): Group[] {
   const hub = (corner: (typeof CORNERS)[number]): Vec3 => [
     (corner.endsWith("L") ? 1 : -1) * l.trackHalf,
     l.tyreRadius,
@@ -815,7 +844,7 @@ function wheelGroups(spec: CarSpec, l: Layout): Group[] {
       [discRadius, tw / 2 - 0.075],
       [0.05, tw / 2 - 0.075],
     ],
-    40,
+    n(40, 16),
     {
       normals: [
         [0, -1],
@@ -825,7 +854,7 @@ function wheelGroups(spec: CarSpec, l: Layout): Group[] {
       ],
     },
   );
-  const caliper = transform(superellipsoid([0.035, discRadius * 0.42, 0.05], 3.5, 10), {
+  const caliper = transform(superellipsoid([0.035, discRadius * 0.42, 0.05], 3.5, n(10, 6)), {
     translate: [tw / 2 - 0.055, 0, 0],
   });
   const hubs: Group[] = CORNERS.map((corner) => {
@@ -850,7 +879,7 @@ function wheelGroups(spec: CarSpec, l: Layout): Group[] {
     };
   });
   const variants: Group[] = spec.wheelSizes.map((size, index) => {
-    const { rim, tyre } = wheelMeshes(l, size, index);
+    const { rim, tyre } = wheelMeshes(l, size, index, n);
     return {
       name: `wheels-${size}`,
       parts: [],
@@ -873,7 +902,7 @@ function wheelGroups(spec: CarSpec, l: Layout): Group[] {
 }
 
 /** Rim (barrel, spokes, centre) and tyre of a size, outer face towards +X. */
-function wheelMeshes(l: Layout, size: number, index: number): { rim: MeshData; tyre: MeshData } {
+function wheelMeshes(l: Layout, size: number, index: number, n: Steps): { rim: MeshData; tyre: MeshData } {
   const R = l.tyreRadius;
   const r = rimRadius(size);
   const tw = l.tyreWidth;
@@ -881,7 +910,7 @@ function wheelMeshes(l: Layout, size: number, index: number): { rim: MeshData; t
   const tyreProfile: [number, number][] = [];
   const tyreNormals: [number, number][] = [];
   const sidewall = R - r;
-  const steps = 14;
+  const steps = n(14, 8);
   for (let i = 0; i <= steps; i++) {
     const a = -PI / 2 + (i / steps) * PI;
     const bulge = Math.cos(a);
@@ -898,7 +927,7 @@ function wheelMeshes(l: Layout, size: number, index: number): { rim: MeshData; t
     const n = Math.hypot(a, b) || 1;
     return [a / n, b / n] as const;
   });
-  const tyreBase = revolveX(tyreProfile, 64, { normals: normalized });
+  const tyreBase = revolveX(tyreProfile, n(64, 24), { normals: normalized });
   const tyre = transform(tyreBase, { rotateX: 0 });
 
   const barrel = revolveX(
@@ -910,7 +939,7 @@ function wheelMeshes(l: Layout, size: number, index: number): { rim: MeshData; t
       [r - 0.022, -out + 0.02],
       [0.05, -out + 0.02],
     ],
-    64,
+    n(64, 24),
   );
   const styles = [
     { count: 5, width: 0.085, twin: false },
@@ -953,7 +982,7 @@ function wheelMeshes(l: Layout, size: number, index: number): { rim: MeshData; t
       spokes.push(prism(bottomCorners, topCorners));
     }
   }
-  const centre = transform(superellipsoid([0.025, hubRadius + 0.01, hubRadius + 0.01], 2.4, 16), {
+  const centre = transform(superellipsoid([0.025, hubRadius + 0.01, hubRadius + 0.01], 2.4, n(16, 6)), {
     translate: [xHub - 0.01, 0, 0],
   });
   const rim = merge([barrel, ...spokes, centre]);

@@ -18,7 +18,7 @@ import { Scene } from "@babylonjs/core/scene.js";
 import { GLTF2Export } from "@babylonjs/serializers/glTF/2.0/glTFSerializer.js";
 import "@babylonjs/serializers/glTF/2.0/Extensions/KHR_materials_clearcoat.js";
 import "@babylonjs/serializers/glTF/2.0/Extensions/KHR_materials_emissive_strength.js";
-import { carGeometry, type Group, type MaterialName } from "./car.ts";
+import { carGeometry, FULL_DETAIL, type Group, type MaterialName } from "./car.ts";
 import type { MeshData } from "./geometry.ts";
 import type { CarSpec } from "./spec.ts";
 
@@ -118,7 +118,7 @@ function build(
  * The GLB of a car: same spec, same bytes.
  * @example const glb = await carGlb(spec); glb.byteLength // ~1 MB
  */
-export async function carGlb(spec: CarSpec): Promise<Uint8Array<ArrayBuffer>> {
+export async function carGlb(spec: CarSpec, detail = FULL_DETAIL): Promise<Uint8Array<ArrayBuffer>> {
   Logger.LogLevels = Logger.ErrorLogLevel;
   const engine = new NullEngine();
   const scene = new Scene(engine);
@@ -128,7 +128,7 @@ export async function carGlb(spec: CarSpec): Promise<Uint8Array<ArrayBuffer>> {
     const materials = new Map(
       (Object.keys(all) as MaterialName[]).map((name) => [name, material(scene, name, all[name])] as const),
     );
-    build(scene, carGeometry(spec), materials, null, new Map());
+    build(scene, carGeometry(spec, detail), materials, null, new Map());
     scene.metadata = {
       gltf: {
         extras: {

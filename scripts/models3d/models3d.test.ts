@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { parseRange } from "../../worker/routes/media.ts";
 import { DEFAULT_SEED, generateDemo } from "../demo/generate.ts";
-import { HOTSPOTS, MATERIALS } from "./car.ts";
+import { FULL_DETAIL, HOTSPOTS, LITE_DETAIL, MATERIALS } from "./car.ts";
 import { carGlb } from "./export.ts";
 import { type CarSpec, carSpecs } from "./spec.ts";
 import { glbKey } from "./store.ts";
@@ -213,80 +213,86 @@ const sample = ["sedan", "hatchback", "suv", "mpv"].map(
   (bodyType) => specs.find((s) => s.bodyType === bodyType) as CarSpec,
 );
 
+const DETAILS = { full: FULL_DETAIL, lite: LITE_DETAIL } as const;
+type Detail = keyof typeof DETAILS;
+/** Every sampled body type at both details: the shop's model and the lighter one for CPU renderers. */
+const cases = sample.flatMap((spec) =>
+  (Object.keys(DETAILS) as Detail[]).map((detail) => [spec.bodyType, detail, spec] as const),
+);
+
 describe("generated car models", () => {
   const glbs = new Map<string, Uint8Array<ArrayBuffer>>();
+  const glbOf = (spec: CarSpec, detail: Detail = "full") =>
+    glbs.get(`${spec.modelId}@${detail}`) as Uint8Array<ArrayBuffer>;
   beforeAll(async () => {
-    for (const spec of sample) glbs.set(spec.modelId, await carGlb(spec));
-  }, 120_000);
+    for (const [, detail, spec] of cases) glbs.set(`${spec.modelId}@${detail}`, await carGlb(spec, DETAILS[detail]));
+  }, 180_000);
 
   it("covers every body type of the catalogue, one model per catalogue model", () => {
     expect(new Set(specs.map((s) => s.bodyType))).toEqual(new Set(["sedan", "hatchback", "suv", "mpv"]));
     expect(specs.length).toBe(generateDemo({ seed: DEFAULT_SEED, inventory: 0 }).models.length);
   });
 
-  it.each(sample.map((s) => [s.bodyType, s] as const))(
-    "writes a %s as a well-formed GLB with every named part",
-    (_type, spec) => {
-      const gltf = readGlb(glbs.get(spec.modelId) as Uint8Array<ArrayBuffer>);
-      const names = new Set(gltf.nodes.map((n) => n.name));
-      for (const name of [
-        "car",
-        "body",
-        "windows",
-        "lights",
-        "mirrors",
-        "interior",
-        "seats",
-        "dashboard",
-        "steering-wheel",
-        "screen",
-        "roof-0",
-        "roof-1",
-        "energy-flap",
-        "hotspot-headlight-L",
-        "hotspot-headlight-R",
-        "hotspot-wheel-L",
-        "hotspot-wheel-R",
-        "hotspot-energy",
-        "hotspot-roof",
-        "hotspot-screen",
-        "hotspot-seats",
-      ]) {
-        expect(names, name).toContain(name);
-      }
-      for (const corner of ["FL", "FR", "RL", "RR"]) {
-        expect(names).toContain(`wheel-${corner}`);
-        expect(names).toContain(`caliper-${corner}`);
-        for (const size of spec.wheelSizes) expect(names).toContain(`wheels-${size}-${corner}`);
-      }
-      for (const size of spec.wheelSizes) expect(names).toContain(`wheels-${size}`);
-      for (const feature of HOTSPOTS) {
-        const anchors = gltf.nodes.filter((n) => n.name?.startsWith(`hotspot-${feature}`));
-        expect(anchors.length, feature).toBeGreaterThan(0);
-        for (const anchor of anchors) expect(anchor).toMatchObject({ extras: { hotspot: feature } });
-      }
-      expect(gltf.materials.map((m) => m.name).sort()).toEqual([...MATERIALS].sort());
-      expect(gltf.scenes[0]?.extras).toMatchObject({
-        modelId: spec.modelId,
-        wheels: spec.wheelSizes.map((s) => `wheels-${s}`),
-      });
-    },
-  );
+  it.each(cases)("writes a %s (%s) as a well-formed GLB with every named part", (_type, detail, spec) => {
+    const gltf = readGlb(glbOf(spec, detail));
+    const names = new Set(gltf.nodes.map((n) => n.name));
+    for (const name of [
+      "car",
+      "body",
+      "windows",
+      "lights",
+      "mirrors",
+      "interior",
+      "seats",
+      "dashboard",
+      "steering-wheel",
+      "screen",
+      "roof-0",
+      "roof-1",
+      "energy-flap",
+      "hotspot-headlight-L",
+      "hotspot-headlight-R",
+      "hotspot-wheel-L",
+      "hotspot-wheel-R",
+      "hotspot-energy",
+      "hotspot-roof",
+      "hotspot-screen",
+      "hotspot-seats",
+    ]) {
+      expect(names, name).toContain(name);
+    }
+    for (const corner of ["FL", "FR", "RL", "RR"]) {
+      expect(names).toContain(`wheel-${corner}`);
+      expect(names).toContain(`caliper-${corner}`);
+      for (const size of spec.wheelSizes) expect(names).toContain(`wheels-${size}-${corner}`);
+    }
+    for (const size of spec.wheelSizes) expect(names).toContain(`wheels-${size}`);
+    for (const feature of HOTSPOTS) {
+      const anchors = gltf.nodes.filter((n) => n.name?.startsWith(`hotspot-${feature}`));
+      expect(anchors.length, feature).toBeGreaterThan(0);
+      for (const anchor of anchors) expect(anchor).toMatchObject({ extras: { hotspot: feature } });
+    }
+    expect(gltf.materials.map((m) => m.name).sort()).toEqual([...MATERIALS].sort());
+    expect(gltf.scenes[0]?.extras).toMatchObject({
+      modelId: spec.modelId,
+      wheels: spec.wheelSizes.map((s) => `wheels-${s}`),
+    });
+  });
 
-  it.each(sample.map((s) => [s.bodyType, s] as const))(
-    "winds the triangles of every mesh of a %s counter-clockwise around their normals, as glTF loaders expect",
-    (_type, spec) => {
+  it.each(cases)(
+    "winds the triangles of every mesh of a %s (%s) counter-clockwise around their normals, as glTF loaders expect",
+    (_type, detail, spec) => {
       // Not 100%: inner shells (door cards) are offset inwards and fold over in a few tight corners.
-      for (const mesh of triangles(glbs.get(spec.modelId) as Uint8Array<ArrayBuffer>)) {
+      for (const mesh of triangles(glbOf(spec, detail))) {
         expect(counterClockwiseShare(mesh), mesh.node).toBeGreaterThan(0.95);
       }
     },
   );
 
-  it.each(sample.map((s) => [s.bodyType, s] as const))(
-    "closes the body shell of a %s (every edge between exactly two triangles), so no light or shadow leaks through",
-    (_type, spec) => {
-      const shell = triangles(glbs.get(spec.modelId) as Uint8Array<ArrayBuffer>).filter(
+  it.each(cases)(
+    "closes the body shell of a %s (%s; every edge between exactly two triangles), so no light or shadow leaks through",
+    (_type, detail, spec) => {
+      const shell = triangles(glbOf(spec, detail)).filter(
         (mesh) => /^(body|greenhouse|tailgate)-/.test(mesh.node) || mesh.node === "glass",
       );
       expect(shell.map((mesh) => mesh.node)).toEqual(
@@ -297,7 +303,7 @@ describe("generated car models", () => {
   );
 
   it("gives the paint a clearcoat in the spec's colour, and the glass transparency", () => {
-    const gltf = readGlb(glbs.get(sample[0]?.modelId ?? "") as Uint8Array<ArrayBuffer>);
+    const gltf = readGlb(glbOf(sample[0] as CarSpec));
     const paint = gltf.materials.find((m) => m.name === "paint");
     expect(paint?.extensions).toHaveProperty("KHR_materials_clearcoat");
     expect(paint?.pbrMetallicRoughness?.metallicFactor).toBeGreaterThan(0.3);
@@ -307,33 +313,46 @@ describe("generated car models", () => {
     expect(glass?.pbrMetallicRoughness?.baseColorFactor?.[3]).toBeLessThan(1);
   });
 
-  it.each(sample.map((s) => [s.bodyType, s] as const))(
-    "sizes a %s to its catalogue length, width and height",
-    (_type, spec) => {
-      const gltf = readGlb(glbs.get(spec.modelId) as Uint8Array<ArrayBuffer>);
-      const withoutMirrors = bounds(gltf, (path) => !path.includes("mirrors"));
-      const [width, height, length] = withoutMirrors.size as [number, number, number];
-      expect(length * 1000).toBeCloseTo(spec.lengthMm, -1.5);
-      expect(width * 1000).toBeCloseTo(spec.widthMm, -1.5);
-      expect(height * 1000).toBeCloseTo(spec.heightMm, -1.5);
-      expect(withoutMirrors.min[1]).toBeCloseTo(0, 2);
-      const wheelbase = bounds(gltf, (path) => path.includes("wheel-FL") || path.includes("wheel-RL"));
-      expect(Math.abs(wheelbase.size[2] as number) * 1000).toBeGreaterThan(spec.wheelbaseMm);
-      const all = bounds(gltf, () => true);
-      expect((all.size[0] as number) * 1000).toBeGreaterThan(spec.widthMm + 100);
-    },
-  );
+  it.each(cases)("sizes a %s (%s) to its catalogue length, width and height", (_type, detail, spec) => {
+    const gltf = readGlb(glbOf(spec, detail));
+    const withoutMirrors = bounds(gltf, (path) => !path.includes("mirrors"));
+    const [width, height, length] = withoutMirrors.size as [number, number, number];
+    expect(length * 1000).toBeCloseTo(spec.lengthMm, -1.5);
+    expect(width * 1000).toBeCloseTo(spec.widthMm, -1.5);
+    expect(height * 1000).toBeCloseTo(spec.heightMm, -1.5);
+    expect(withoutMirrors.min[1]).toBeCloseTo(0, 2);
+    const wheelbase = bounds(gltf, (path) => path.includes("wheel-FL") || path.includes("wheel-RL"));
+    expect(Math.abs(wheelbase.size[2] as number) * 1000).toBeGreaterThan(spec.wheelbaseMm);
+    const all = bounds(gltf, () => true);
+    expect((all.size[0] as number) * 1000).toBeGreaterThan(spec.widthMm + 100);
+  });
 
   it("writes the same bytes for the same spec, and different bytes for different proportions", async () => {
     const spec = sample[0] as CarSpec;
     const again = await carGlb(spec);
-    expect(again).toEqual(glbs.get(spec.modelId));
-    expect(await glbKey(again)).toBe(await glbKey(glbs.get(spec.modelId) as Uint8Array<ArrayBuffer>));
+    expect(again).toEqual(glbOf(spec));
+    expect(await glbKey(again)).toBe(await glbKey(glbOf(spec)));
     const longer = await carGlb({ ...spec, lengthMm: spec.lengthMm + 200 });
     expect(await glbKey(longer)).not.toBe(await glbKey(again));
     const size = bounds(readGlb(longer), (path) => !path.includes("mirrors")).size[2] as number;
     expect(size * 1000).toBeCloseTo(spec.lengthMm + 200, -1.5);
   }, 60_000);
+
+  it.each(sample.map((s) => [s.bodyType, s] as const))(
+    "makes the light %s the same car in at most 40% of the vertices: same nodes, materials and hotspots",
+    (_type, spec) => {
+      const full = readGlb(glbOf(spec, "full"));
+      const lite = readGlb(glbOf(spec, "lite"));
+      const nodes = (gltf: Gltf) => gltf.nodes.map((n) => [n.name, n.extras ?? null, n.translation ?? null]);
+      expect(nodes(lite)).toEqual(nodes(full));
+      expect(lite.materials).toEqual(full.materials);
+      const vertices = (glb: Uint8Array) => triangles(glb).reduce((sum, mesh) => sum + mesh.positions.length / 3, 0);
+      expect(vertices(glbOf(spec, "lite"))).toBeLessThan(vertices(glbOf(spec, "full")) * 0.4);
+      const [liteSize, fullSize] = [lite, full].map((gltf) => bounds(gltf, () => true).size);
+      for (const [axis, size] of (fullSize ?? []).entries())
+        expect(Math.abs((liteSize?.[axis] ?? 0) - size), `axis ${axis}`).toBeLessThan(0.01);
+    },
+  );
 });
 
 describe("byte ranges the media route understands", () => {

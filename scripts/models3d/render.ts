@@ -4,7 +4,7 @@
  * a front three-quarter, side, rear three-quarter and interior view as PNG in
  * scripts/models3d/renders/ (gitignored).
  *
- *   node scripts/models3d/render.ts [model-id …]     (ROOF=1: with the panoramic glass roof)
+ *   node scripts/models3d/render.ts [model-id …]     (ROOF=1: with the panoramic glass roof; LITE=1: the light model)
  *
  * The page reads the GLB with a small reader of its own (nodes, meshes, PBR materials with
  * clearcoat and emissive strength) rather than @babylonjs/loaders, so what is drawn is exactly
@@ -16,6 +16,7 @@ import type { AddressInfo } from "node:net";
 import { join, normalize } from "node:path";
 import { chromium } from "playwright-core";
 import { DEFAULT_SEED, generateDemo } from "../demo/generate.ts";
+import { FULL_DETAIL, LITE_DETAIL } from "./car.ts";
 import { carGlb } from "./export.ts";
 import { carSpecs } from "./spec.ts";
 
@@ -224,7 +225,8 @@ async function main() {
   );
   mkdirSync(OUT, { recursive: true });
   const glbs = new Map<string, Uint8Array>();
-  for (const spec of specs) glbs.set(`${spec.modelId}.glb`, await carGlb(spec));
+  for (const spec of specs)
+    glbs.set(`${spec.modelId}.glb`, await carGlb(spec, process.env.LITE === "1" ? LITE_DETAIL : FULL_DETAIL));
   const server = await serve(glbs);
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
@@ -256,7 +258,7 @@ async function main() {
         [`/models/${spec.modelId}.glb`, ["front34", "side", "rear34", "wheel", "interior"]] as [string, string[]],
       );
       for (const [view, dataUrl] of Object.entries(shots)) {
-        const file = `${OUT}/${spec.modelId}-${view}.png`;
+        const file = `${OUT}/${spec.modelId}${process.env.LITE === "1" ? "-lite" : ""}-${view}.png`;
         writeFileSync(file, Buffer.from(dataUrl.replace(/^data:image\/png;base64,/, ""), "base64"));
       }
       console.log(`render: ${spec.modelId} (${spec.bodyType}) → ${OUT}/${spec.modelId}-*.png`);

@@ -151,11 +151,22 @@ async function measure(
 }
 
 describe("3D viewer on the configure page (Chromium, WebGL through SwiftShader)", () => {
-  it("draws the car, repaints it when another paint is chosen, and moves inside for the interior view", async () => {
+  it("draws the car (its light mesh on a CPU renderer), repaints it when another paint is chosen, and moves inside for the interior view", async () => {
     const { slug, paints } = await modelWithTwoPaints();
     const { context, page, problems } = await viewerPage(slug);
 
     expect(await marks(page, "viewer:first-frame")).toBe(1);
+    const files = await page.evaluate(() => ({
+      full: document.querySelector("[data-viewer]")?.getAttribute("data-src"),
+      lite: document.querySelector("[data-viewer]")?.getAttribute("data-src-lite"),
+      fetched: performance
+        .getEntriesByType("resource")
+        .map((entry) => new URL(entry.name).pathname)
+        .filter((path) => path.endsWith(".glb")),
+    }));
+    expect(files.lite).toMatch(/^\/api\/media\/models\/\w+\.glb$/);
+    expect(files.lite).not.toBe(files.full);
+    expect(files.fetched).toEqual([files.lite]);
 
     let applied = await appliedCount(page);
     const switches = await marks(page, "viewer:switch-visible");

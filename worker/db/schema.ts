@@ -166,7 +166,7 @@ export const media = sqliteTable(
     id: text("id").primaryKey(),
     ownerType: text("owner_type").$type<"brand" | "model" | "trim" | "option">().notNull(),
     ownerId: text("owner_id").notNull(),
-    role: text("role").$type<"hero" | "side" | "model3d" | "swatch">().notNull(),
+    role: text("role").$type<"hero" | "side" | "model3d" | "model3d-lite" | "swatch">().notNull(),
     /** R2 key, content-hashed: the object under it never changes. */
     r2Key: text("r2_key").notNull().unique(),
     contentType: text("content_type").notNull(),

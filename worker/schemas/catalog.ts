@@ -26,7 +26,7 @@ export const MediaSchema = z
     height: z.number().int().nullable(),
     alt: z.string(),
     altEn: z.string(),
-    role: z.enum(["hero", "side", "model3d", "swatch"]),
+    role: z.enum(["hero", "side", "model3d", "model3d-lite", "swatch"]),
   })
   .openapi("Media");
 

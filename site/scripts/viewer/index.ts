@@ -4,6 +4,7 @@
  * (the configurator's CONFIGURED_PRICE_EVENT). Without WebGL or a model file, the picture and the
  * option list stay, and a note says why. On software-only WebGL the 3D car waits for the shopper to
  * ask for it; that wish is remembered (`marque.viewer.software`) until they choose the picture again.
+ * There it loads the model's lighter mesh (`data-src-lite`, media role `model3d-lite`).
  *
  * Performance marks for bench/: `viewer:first-frame` once the car is first drawn, and
  * `viewer:switch-visible` at the end of the first frame drawn after each apply that changed the car.
@@ -87,8 +88,10 @@ function start(root: HTMLElement, model: ProductModel): void {
     if (note) note.textContent = "";
     const phone = matchMedia("(pointer: coarse), (max-width: 600px)").matches;
     const reducedMotion = matchMedia("(prefers-reduced-motion: reduce)").matches;
-    // The model file downloads while Babylon's chunk does, instead of after it has run.
-    const bytes = fetch(src).then((response) =>
+    // The model file downloads while Babylon's chunk does, instead of after it has run. A CPU
+    // renderer gets the lighter mesh: its frame time grows with the triangles drawn.
+    const file = gl === "software" ? (root.dataset.srcLite ?? src) : src;
+    const bytes = fetch(file).then((response) =>
       response.ok ? response.arrayBuffer() : Promise.reject(new Error(`model file: ${response.status}`)),
     );
     Promise.all([import("./scene.ts"), bytes])
@@ -96,6 +99,7 @@ function start(root: HTMLElement, model: ProductModel): void {
         createViewer(canvas, new Uint8Array(glb), {
           commands: commands(),
           phone,
+          software: gl === "software",
           reducedMotion,
           onIdle: (idle) => {
             root.dataset.idle = String(idle);
