@@ -37,7 +37,8 @@ export function copyBuild(build: boolean): string {
 
 /**
  * The built JavaScript files of the 3D view: the scene chunk the viewer island imports and the
- * chunks Vite preloads with it (its `__vite__mapDeps` list), as /_astro/… paths.
+ * chunks Vite preloads with it (its `__vite__mapDeps` list), as /_astro/… paths; not the chunks
+ * the island imports statically itself (Vite's preload helper), which every visitor loads.
  */
 export function threeDChunks(): Set<string> {
   const dir = `${DIST}/client/_astro`;
@@ -45,7 +46,10 @@ export function threeDChunks(): Set<string> {
     const source = readFileSync(`${dir}/${file}`, "utf8");
     const list = /__vite__mapDeps=.*?m\.f=\[([^\]]*)\]/.exec(source)?.[1];
     if (!list || !/"_astro\/scene\.[^"]+\.js"/.test(list)) continue;
-    return new Set([...list.matchAll(/"(_astro\/[^"]+\.js)"/g)].map((m) => `/${m[1]}`));
+    const island = new Set([...source.matchAll(/from"\.\/([^"]+\.js)"/g)].map((m) => `/_astro/${m[1]}`));
+    return new Set(
+      [...list.matchAll(/"(_astro\/[^"]+\.js)"/g)].map((m) => `/${m[1]}`).filter((path) => !island.has(path)),
+    );
   }
   throw new Error(`no chunk in ${dir} imports the 3D scene chunk (_astro/scene.*.js)`);
 }

@@ -352,7 +352,7 @@ describe("3D viewer on the configure page (Chromium, WebGL through SwiftShader)"
     await context.close();
   });
 
-  it("keeps the picture and the full option list, and says why, when the browser has no WebGL", async () => {
+  it("keeps the picture and the full option list, says why, and downloads no 3D code when the browser has no WebGL", async () => {
     const { slug } = await modelWithTwoPaints();
     const noWebGl = await chromium.launch({
       executablePath: CHROMIUM,
@@ -360,6 +360,8 @@ describe("3D viewer on the configure page (Chromium, WebGL through SwiftShader)"
     });
     try {
       const page = await noWebGl.newPage({ viewport: DESKTOP });
+      const requested: string[] = [];
+      page.on("request", (request) => requested.push(new URL(request.url()).pathname));
       await page.goto(`${base}/models/${slug}/configure`, { waitUntil: "networkidle" });
       await expect.poll(() => page.locator("[data-viewer-note]").textContent()).toContain("WebGL");
       expect(await viewer(page).getAttribute("data-state")).toBe("fallback");
@@ -367,6 +369,8 @@ describe("3D viewer on the configure page (Chromium, WebGL through SwiftShader)"
       expect(await page.locator("[data-viewer-tools]").isVisible()).toBe(false);
       expect(await page.locator("[data-viewer-start]").isVisible()).toBe(false);
       expect(await page.locator("[data-option]").count()).toBeGreaterThan(3);
+      // Babylon (~2.7 MB) and the car's model file are fetched only for a 3D view.
+      expect(requested.filter((path) => /\/_astro\/(babylon|scene)\.|\.glb$/.test(path))).toEqual([]);
       await page.getByRole("button", { name: "最低价完成" }).click();
       await expect.poll(() => page.locator("[data-status]").textContent()).toBe("配置完整，可以确认。");
       await page.screenshot({ path: `${SCREENSHOTS}/viewer-no-webgl.png` });
