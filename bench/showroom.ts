@@ -371,12 +371,12 @@ try {
   });
 
   // On screen: the composited frames (CDP screencast) of a page that reads no pixels back itself.
-  // What it showed (Nov 2026, SwiftShader, 2 cores): the read-back loop was not the artefact. Without
-  // any probe the click's next frame is presented (Event Timing) ~130 ms after it and the viewer's
-  // frames come every ~100 ms during a transition, whatever the viewport's height and nearly
-  // whatever the canvas size (half the pixels: ~83 ms): the viewer issues its first frame at ~18 ms
-  // (the mark) and SwiftShader takes one ~100 ms frame to draw it, a cost that is not the pixel count.
-  // The screencast agrees with Event Timing within a frame (it adds ~20–30 ms of capture work).
+  // What it showed (Nov 2026, SwiftShader, 2 cores): the read-back loop was not the artefact. The
+  // viewer issues its first frame after a click at ~18 ms (the mark); what the shopper waits for
+  // after that is SwiftShader drawing it. That cost was ~100 ms per frame whatever the pixel count,
+  // set by the triangles rasterised per sample: the full mesh with 4× multisampling. The light mesh
+  // and FXAA instead of multisampling brought a rough frame to ~22 ms and the click's next frame
+  // presented (Event Timing) from ~130 to ~65 ms. The screencast adds ~10–30 ms of capture work.
   const screen = await phase("on screen (screencast)", async (browser) => {
     const page = await newPage(browser);
     await page.goto(configure);
@@ -681,11 +681,12 @@ try {
       "met?": met(onScreen("first").p95, BUDGET.switchMs),
     },
     {
-      figure: "option switch on screen: half the change, p50 / p95",
+      // Not a budget: how far the transition has got, which its easing sets (450 ms ease-out: half at ~93 ms in).
+      figure: "option switch on screen: half the change (the transition's pace), p50 / p95",
       measured: onScreen("half").text,
-      budget: `≤ ${BUDGET.switchMs} ms`,
+      budget: "—",
       "baseline / peer": `read back in the page: first change ${px("anyChange")}, half ${px("half")}`,
-      "met?": met(onScreen("half").p95, BUDGET.switchMs),
+      "met?": "—",
     },
     {
       figure: "JS heap, worst of after load / after session",
