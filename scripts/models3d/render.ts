@@ -225,8 +225,9 @@ async function main() {
   );
   mkdirSync(OUT, { recursive: true });
   const glbs = new Map<string, Uint8Array>();
-  for (const spec of specs)
-    glbs.set(`${spec.modelId}.glb`, await carGlb(spec, process.env.LITE === "1" ? LITE_DETAIL : FULL_DETAIL));
+  const lite = process.env.LITE === "1";
+  const suffix = lite ? "-lite" : "";
+  for (const spec of specs) glbs.set(`${spec.modelId}.glb`, await carGlb(spec, lite ? LITE_DETAIL : FULL_DETAIL));
   const server = await serve(glbs);
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
@@ -258,10 +259,10 @@ async function main() {
         [`/models/${spec.modelId}.glb`, ["front34", "side", "rear34", "wheel", "interior"]] as [string, string[]],
       );
       for (const [view, dataUrl] of Object.entries(shots)) {
-        const file = `${OUT}/${spec.modelId}${process.env.LITE === "1" ? "-lite" : ""}-${view}.png`;
+        const file = `${OUT}/${spec.modelId}${suffix}-${view}.png`;
         writeFileSync(file, Buffer.from(dataUrl.replace(/^data:image\/png;base64,/, ""), "base64"));
       }
-      console.log(`render: ${spec.modelId} (${spec.bodyType}) → ${OUT}/${spec.modelId}-*.png`);
+      console.log(`render: ${spec.modelId} (${spec.bodyType}) → ${OUT}/${spec.modelId}${suffix}-*.png`);
     }
   } finally {
     await browser.close();
