@@ -63,11 +63,27 @@ async function remainingViaApi(dealerId: string, trimId: string, start: string):
   return slots.find((slot) => slot.start === start)?.remaining;
 }
 
-let target: { dealer: DealerDetail; trimId: string };
+/**
+ * A day from tomorrow on (China time) with at least four free slots: late in the afternoon today
+ * has only a few left, and the booking tests need three plus one to move to, whatever the hour.
+ */
+async function fullDay(dealerId: string, trimId: string): Promise<string> {
+  for (let days = 1; days <= 7; days++) {
+    const date = new Date(Date.now() + 8 * 3600_000 + days * 86_400_000).toISOString().slice(0, 10);
+    const response = await fetch(`${base}/api/dealers/${dealerId}/test-drive-slots?trim=${trimId}&date=${date}`);
+    if (!response.ok) continue;
+    const { slots } = (await response.json()) as Slots;
+    if (slots.filter((slot) => slot.remaining > 0).length >= 4) return date;
+  }
+  throw new Error(`dealer ${dealerId} has no day with four free slots in the coming week`);
+}
+
+let target: { dealer: DealerDetail; trimId: string; date: string };
 
 beforeAll(async () => {
   browser = await launch();
-  target = await pickDealer();
+  const picked = await pickDealer();
+  target = { ...picked, date: await fullDay(picked.dealer.id, picked.trimId) };
 });
 afterAll(async () => {
   await browser?.close();
@@ -102,8 +118,8 @@ describe("dealer page and test-drive booking in Chromium", () => {
   });
 
   it("books a slot, shows the confirmation and the slot's count down by one, then downloads, reschedules and cancels", async () => {
-    const { dealer, trimId } = target;
-    const { page, context, problems } = await open(`/dealers/${dealer.id}?testTrim=${trimId}`, PHONE);
+    const { dealer, trimId, date } = target;
+    const { page, context, problems } = await open(`/dealers/${dealer.id}?testTrim=${trimId}&date=${date}`, PHONE);
     const slot = await freeSlot(page);
     await fillForm(page, slot.start, "13800138001");
     await page.screenshot({ path: `${SCREENSHOTS}/test-drive-phone.png`, fullPage: true });
@@ -154,8 +170,8 @@ describe("dealer page and test-drive booking in Chromium", () => {
   });
 
   it("books once when submit is double-clicked", async () => {
-    const { dealer, trimId } = target;
-    const { page, context } = await open(`/dealers/${dealer.id}?testTrim=${trimId}`);
+    const { dealer, trimId, date } = target;
+    const { page, context } = await open(`/dealers/${dealer.id}?testTrim=${trimId}&date=${date}`);
     const slot = await freeSlot(page, 1);
     await fillForm(page, slot.start, "13800138002");
     await page.getByRole("button", { name: "预约试驾", exact: true }).dblclick();
@@ -165,8 +181,8 @@ describe("dealer page and test-drive booking in Chromium", () => {
   });
 
   it("shows the missing consent at the checkbox and books nothing", async () => {
-    const { dealer, trimId } = target;
-    const { page, context } = await open(`/dealers/${dealer.id}?testTrim=${trimId}`);
+    const { dealer, trimId, date } = target;
+    const { page, context } = await open(`/dealers/${dealer.id}?testTrim=${trimId}&date=${date}`);
     const slot = await freeSlot(page, 2);
     await fillForm(page, slot.start, "13800138003", false);
     await page.getByRole("button", { name: "预约试驾", exact: true }).click();
@@ -198,8 +214,11 @@ describe("dealer page and test-drive booking in Chromium", () => {
   });
 
   it("speaks English with ?lang=en, API errors included, each at its own field", async () => {
-    const { dealer, trimId } = target;
-    const { page, context, problems } = await open(`/dealers/${dealer.id}?testTrim=${trimId}&lang=en`, PHONE);
+    const { dealer, trimId, date } = target;
+    const { page, context, problems } = await open(
+      `/dealers/${dealer.id}?testTrim=${trimId}&date=${date}&lang=en`,
+      PHONE,
+    );
     await page.getByLabel("Mobile number").fill("12345");
     await page.getByRole("button", { name: "Book the test drive" }).click();
     await expect.poll(() => page.locator("#td-err-consent").textContent()).toContain("Consent to be contacted");
