@@ -138,6 +138,24 @@ describe("storefront in Chromium", () => {
     }
   });
 
+  it("shows every section of the header nav whole on a 390 px phone, in both languages", async () => {
+    for (const lang of ["zh", "en"]) {
+      const { page, context } = await open(lang === "en" ? "/?lang=en" : "/", PHONE);
+      const cut = await page.evaluate(() => {
+        const list = document.querySelector(".site-header nav ul")?.getBoundingClientRect();
+        return [...document.querySelectorAll<HTMLElement>(".site-header nav li")]
+          .filter((item) => item.offsetParent !== null)
+          .filter((item) => item.getBoundingClientRect().right > (list?.right ?? 0) - 16)
+          .map((item) => item.textContent?.trim());
+      });
+      expect(cut, lang).toEqual([]);
+      const account = page.getByRole("link", { name: lang === "en" ? "Sign in" : "登录" });
+      expect(await account.isVisible(), lang).toBe(true);
+      await page.locator(".site-header").screenshot({ path: `${SCREENSHOTS}/header-390-${lang}.png` });
+      await context.close();
+    }
+  });
+
   it("records a page view through the analytics queue into D1", async () => {
     const { context } = await open("/dealers?city=440300");
     await context.close();
