@@ -113,4 +113,18 @@ describe("deposit checkout in Chromium", () => {
     expect(problems).toEqual([]);
     await context.close();
   });
+
+  it("shows a shopper the orders console's 403 page, saying who it is for", async () => {
+    const context = await browser.newContext({ viewport: PHONE, locale: "zh-CN" });
+    const page = await context.newPage();
+    await page.goto(`${base}/login?next=/console/ops/orders`, { waitUntil: "networkidle" });
+    await signIn(page, context, `136${String(Date.now()).slice(-8)}`);
+    const response = await page.goto(`${base}/console/ops/orders`, { waitUntil: "networkidle" });
+    expect(response?.status()).toBe(403);
+    expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("无权查看订单");
+    await page.getByText("此页面仅对运维和管理员账户开放。").waitFor();
+    expect(await page.locator("table").count()).toBe(0);
+    await page.screenshot({ path: `${SCREENSHOTS}/ops-orders-403-phone.png` });
+    await context.close();
+  });
 });
