@@ -47,7 +47,9 @@ describe("dealer console in Chromium", () => {
     const booked = await book(start, "韩梅梅", customer);
     expect(booked.status).toBe(201);
     const { id } = (await booked.json()) as { id: string };
-    expect((await book(later, "李雷", `138${customer.slice(3)}`)).status).toBe(201);
+    const second = await book(later, "李雷", `138${customer.slice(3)}`);
+    expect(second.status).toBe(201);
+    const { id: secondId } = (await second.json()) as { id: string };
 
     const staff = `137${String(Date.now()).slice(-8)}`;
     await run(
@@ -99,7 +101,9 @@ describe("dealer console in Chromium", () => {
 
     await page.goto(`${base}/console/dealer?lang=en&date=${tomorrow}`, { waitUntil: "networkidle" });
     expect(await page.getByRole("heading", { level: 2, name: /Test drives/ }).isVisible()).toBe(true);
-    expect(await page.getByRole("button", { name: "Check in 李雷" }).isEnabled()).toBe(true);
+    // Scoped to this booking: other tests book test drives for tomorrow under the same name.
+    const checkIn = page.locator(`[data-booking="${secondId}"]`).getByRole("button", { name: "Check in 李雷" });
+    expect(await checkIn.isEnabled()).toBe(true);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
     await page.screenshot({ path: `${SCREENSHOTS}/dealer-console-phone-en.png`, fullPage: true });
     expect(problems).toEqual([]);
