@@ -1,7 +1,9 @@
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { formatCarPrice, formatYuan } from "../../domain/money.ts";
+import { run } from "../../scripts/lib/run.ts";
 import { DESKTOP, launch, PHONE, SCREENSHOTS, signIn, watchForProblems } from "./browser.ts";
+import { E2E_PERSIST } from "./global-setup.ts";
 
 const base = inject("baseURL");
 let browser: Browser;
@@ -320,8 +322,33 @@ describe("saving a configuration to the account", () => {
     expect(await cards.first().locator(".price strong").textContent()).toBe(total);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
     await page.screenshot({ path: `${SCREENSHOTS}/configurations-390.png`, fullPage: true });
+    expect(await cards.first().locator("[data-price-changed]").count()).toBe(0);
     await page.setViewportSize({ width: 1280, height: 800 });
     await page.screenshot({ path: `${SCREENSHOTS}/configurations-1280.png`, fullPage: true });
+
+    // Saved in spring at ¥5,000 more: the list quotes today's price and says what changed.
+    const id = await cards.first().getAttribute("data-saved");
+    await run(
+      "wrangler",
+      [
+        "d1",
+        "execute",
+        "DB",
+        "--local",
+        "--persist-to",
+        E2E_PERSIST,
+        "--command",
+        `UPDATE saved_configurations SET price_fen = price_fen + 500000, priced_on = '2026-03-01' WHERE id = '${id}'`,
+      ],
+      { quiet: true },
+    );
+    await page.reload();
+    expect(await cards.first().locator(".price strong").textContent()).toBe(total);
+    expect(await cards.first().locator("[data-price-changed]").textContent()).toMatch(
+      /今日价格下降 ¥5,000（保存时 .+万）/,
+    );
+    await page.setViewportSize(PHONE);
+    await cards.first().screenshot({ path: `${SCREENSHOTS}/configurations-price-changed-390.png` });
 
     const resume = await cards.first().getByRole("link", { name: "继续配置" }).getAttribute("href");
     const back = await context.newPage();

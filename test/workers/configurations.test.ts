@@ -26,6 +26,8 @@ type Saved = {
   options: string[];
   name: string | null;
   priceFen: number;
+  pricedOn: string;
+  currentPriceFen: number | null;
   shareUrl: string;
   thumbnailUrl: string | null;
   imageUrl: string | null;
@@ -136,6 +138,30 @@ describe("saved configurations API", () => {
     expect(configurations.map((c) => c.id)).toEqual([newer.body.id, older.body.id]);
     expect(configurations.map((c) => c.priceFen)).toEqual([secondTrim?.priceFen, firstTrim?.priceFen]);
     expect(limit).toBe(SAVED_CONFIGURATION_LIMIT);
+  });
+
+  it("keeps the price a configuration was saved at and quotes today's price of it beside", async () => {
+    const { cookie } = await shopper();
+    const saved = await save(cookie, { options: standardOf(firstTrim) });
+    expect(saved.body.currentPriceFen).toBe(firstTrim?.priceFen);
+    // Saved in spring at a higher price (a promotion has since lowered it, say).
+    await env.DB.prepare(
+      "UPDATE saved_configurations SET price_fen = price_fen + 500000, priced_on = '2026-03-01' WHERE id = ?",
+    )
+      .bind(saved.body.id)
+      .run();
+    const [listed] = (await list(cookie)).configurations;
+    expect(listed).toMatchObject({
+      id: saved.body.id,
+      priceFen: (firstTrim?.priceFen ?? 0) + 500000,
+      pricedOn: "2026-03-01",
+      currentPriceFen: firstTrim?.priceFen,
+    });
+    // Options its rule-base version no longer knows cannot be priced today: null, not a made-up price.
+    await env.DB.prepare("UPDATE saved_configurations SET options = ? WHERE id = ?")
+      .bind(JSON.stringify([...standardOf(firstTrim), "paint:withdrawn"]), saved.body.id)
+      .run();
+    expect((await list(cookie)).configurations[0]?.currentPriceFen).toBeNull();
   });
 
   it("deletes the owner's configuration and answers 404 for another account's", async () => {

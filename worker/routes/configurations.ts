@@ -57,8 +57,8 @@ function decodeImage(dataUrl: string): { type: string; bytes: Uint8Array } | nul
   }
 }
 
-/** The configuration as the API shows it. */
-function view(row: SavedConfigurationRow): z.infer<typeof SavedConfigurationSchema> {
+/** The configuration as the API shows it, with today's price of it (null: its rule-base version cannot price it any more). */
+function view(row: SavedConfigurationRow, currentPriceFen: number | null): z.infer<typeof SavedConfigurationSchema> {
   const options = JSON.parse(row.options) as string[];
   return {
     id: row.id,
@@ -69,6 +69,7 @@ function view(row: SavedConfigurationRow): z.infer<typeof SavedConfigurationSche
     name: row.name,
     priceFen: row.priceFen,
     pricedOn: row.pricedOn,
+    currentPriceFen,
     createdAt: row.createdAt,
     shareUrl: `/models/${row.modelSlug}/configure?c=${encodeChoices(options.map((option) => ({ option, selected: true })))}`,
     thumbnailUrl: row.hasThumbnail ? `/api/me/configurations/${row.id}/thumbnail` : null,
@@ -155,7 +156,7 @@ export const configurations = new OpenAPIHono<AuthEnv>({
       }
       const saved = await findSaved(c.env.DB, userId, outcome.id);
       if (!saved) throw new Error(`saved configuration ${outcome.id} vanished`);
-      return c.json(view(saved), outcome.status === "saved" ? 201 : 200);
+      return c.json(view(saved, checked.breakdown.totalFen), outcome.status === "saved" ? 201 : 200);
     },
   )
   .openapi(
@@ -164,6 +165,8 @@ export const configurations = new OpenAPIHono<AuthEnv>({
       path: "/me/configurations",
       tags: ["Configurator"],
       summary: "The account's saved configurations, newest first",
+      description:
+        "Each keeps the price it was saved at and carries today's price of the same options on the same rule-base version (`currentPriceFen`).",
       middleware: [requireSession()] as const,
       responses: {
         200: json(SavedConfigurationListSchema, "The saved configurations"),
@@ -172,7 +175,21 @@ export const configurations = new OpenAPIHono<AuthEnv>({
     }),
     async (c) => {
       const rows = await listSaved(c.env.DB, c.var.signedIn.user.id);
-      return c.json({ configurations: rows.map(view), limit: SAVED_CONFIGURATION_LIMIT }, 200);
+      const db = database(c.env.DB);
+      const today = shanghaiDate();
+      const bases = new Map<string, ReturnType<typeof ruleBase>>();
+      const priceToday = async (row: SavedConfigurationRow) => {
+        const key = `${row.modelSlug}@${row.version}`;
+        const base = bases.get(key) ?? ruleBase(db, row.modelSlug, row.version);
+        bases.set(key, base);
+        const found = await base;
+        const checked = found
+          ? validateConfiguration(found.body, JSON.parse(row.options) as string[], { date: today })
+          : null;
+        return checked?.ok ? checked.breakdown.totalFen : null;
+      };
+      const configurations = await Promise.all(rows.map(async (row) => view(row, await priceToday(row))));
+      return c.json({ configurations, limit: SAVED_CONFIGURATION_LIMIT }, 200);
     },
   )
   .openapi(

@@ -48,6 +48,10 @@ export const SavedConfigurationSchema = z
     name: z.string().nullable(),
     priceFen: z.number().int().openapi({ description: "The server's price when it was saved, fen" }),
     pricedOn: z.string().openapi({ description: "The day of that price (Asia/Shanghai)", example: "2026-11-28" }),
+    currentPriceFen: z.number().int().nullable().openapi({
+      description:
+        "Today's price of the same options on the same rule-base version, fen (Asia/Shanghai); null when that version cannot price them any more",
+    }),
     createdAt: z.string(),
     shareUrl: z.string().openapi({
       description: "The configure page with this configuration in its URL",
