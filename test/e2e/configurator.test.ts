@@ -1,9 +1,8 @@
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { formatCarPrice, formatYuan } from "../../domain/money.ts";
-import { run } from "../../scripts/lib/run.ts";
 import { DESKTOP, launch, PHONE, SCREENSHOTS, signIn, watchForProblems } from "./browser.ts";
-import { E2E_PERSIST } from "./global-setup.ts";
+import { e2eSql } from "./global-setup.ts";
 
 const base = inject("baseURL");
 let browser: Browser;
@@ -328,19 +327,8 @@ describe("saving a configuration to the account", () => {
 
     // Saved in spring at ¥5,000 more: the list quotes today's price and says what changed.
     const id = await cards.first().getAttribute("data-saved");
-    await run(
-      "wrangler",
-      [
-        "d1",
-        "execute",
-        "DB",
-        "--local",
-        "--persist-to",
-        E2E_PERSIST,
-        "--command",
-        `UPDATE saved_configurations SET price_fen = price_fen + 500000, priced_on = '2026-03-01' WHERE id = '${id}'`,
-      ],
-      { quiet: true },
+    await e2eSql(
+      `UPDATE saved_configurations SET price_fen = price_fen + 500000, priced_on = '2026-03-01' WHERE id = '${id}'`,
     );
     await page.reload();
     expect(await cards.first().locator(".price strong").textContent()).toBe(total);

@@ -5,6 +5,16 @@ import { serveWorker } from "../../scripts/lib/server.ts";
 
 export const E2E_PERSIST = ".wrangler/e2e-state";
 
+/**
+ * Runs SQL on the e2e Worker's local D1 (wrangler d1 execute) and answers the result rows.
+ * @example const [{ n }] = await e2eSql<{ n: number }>("SELECT count(*) AS n FROM orders")
+ */
+export async function e2eSql<Row>(sql: string): Promise<Row[]> {
+  const args = ["d1", "execute", "DB", "--local", "--persist-to", E2E_PERSIST, "--json", "--command", sql];
+  const output = await run("wrangler", args, { quiet: true });
+  return (JSON.parse(output.slice(output.indexOf("["))) as { results: Row[] }[])[0]?.results ?? [];
+}
+
 declare module "vitest" {
   export interface ProvidedContext {
     baseURL: string;

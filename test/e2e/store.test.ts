@@ -1,8 +1,7 @@
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from "vitest";
-import { run } from "../../scripts/lib/run.ts";
 import { DESKTOP, launch, PHONE, SCREENSHOTS, watchForProblems } from "./browser.ts";
-import { E2E_PERSIST } from "./global-setup.ts";
+import { e2eSql } from "./global-setup.ts";
 
 const base = inject("baseURL");
 let browser: Browser;
@@ -160,22 +159,10 @@ describe("storefront in Chromium", () => {
     const { context } = await open("/dealers?city=440300");
     await context.close();
     const pageViews = async () => {
-      const output = await run(
-        "wrangler",
-        [
-          "d1",
-          "execute",
-          "DB",
-          "--local",
-          "--persist-to",
-          E2E_PERSIST,
-          "--json",
-          "--command",
-          "SELECT count(*) AS n FROM analytics_events WHERE type = 'page.view' AND path = '/dealers'",
-        ],
-        { quiet: true },
+      const [row] = await e2eSql<{ n: number }>(
+        "SELECT count(*) AS n FROM analytics_events WHERE type = 'page.view' AND path = '/dealers'",
       );
-      return (JSON.parse(output.slice(output.indexOf("["))) as { results: { n: number }[] }[])[0]?.results[0]?.n ?? 0;
+      return row?.n ?? 0;
     };
     await vi.waitFor(async () => expect(await pageViews()).toBeGreaterThan(0), { timeout: 30_000, interval: 1000 });
   });
